@@ -1,0 +1,883 @@
+//! Arabic normalization in one pass, with a map from normalized offsets back to the original.
+//!
+//! A [`Normalizer`] is built once from a [`NormalizerConfig`] (every rule is a switch) and then
+//! applied to any number of texts. [`Normalizer::normalize`] returns a [`Normalized`]: the
+//! normalized text, borrowed when nothing changed, and an [`OffsetMap`] that takes any byte
+//! offset of the normalized text back to a byte offset of the original, on a char boundary.
+//!
+//! Two profiles are provided: [`NormalizerConfig::default`] (everything on: the profile the
+//! gazetteer uses to match names) and [`NormalizerConfig::lucene`] (exactly Apache Lucene's
+//! `ArabicNormalizer`).
+//!
+//! # Example
+//!
+//! ```
+//! use dalil::Normalizer;
+//!
+//! let n = Normalizer::default();
+//! // "in Deir ez-Zor" with a kasra, a shadda and tatweel, followed by a right-to-left mark.
+//! let text = "في دير الزّور\u{200F} بـدمشق";
+//! let norm = n.normalize(text);
+//! assert_eq!(norm.as_str(), "في دير الزور بدمشق");
+//! // Map the normalized span of "الزور" back to the original bytes.
+//! let start = norm.as_str().find("الزور").unwrap();
+//! let span = norm.original_range(start..start + "الزور".len());
+//! assert_eq!(&text[span], "الزّور");
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What to do with the dagger (superscript) alef U+0670.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum DaggerAlef {
+    /// Leave it in the text (Lucene's behaviour).
+    Keep,
+    /// Delete it, like the other harakat (`هٰذا` → `هذا`).
+    #[default]
+    Remove,
+    /// Write it as a full alef (`هٰذا` → `هاذا`).
+    Alef,
+}
+
+/// Every rule of the normalizer, as a switch. Start from [`NormalizerConfig::default`] (all on,
+/// the profile for matching names) or [`NormalizerConfig::lucene`] and change fields.
+///
+/// ```
+/// use dalil::{Normalizer, NormalizerConfig};
+///
+/// let mut config = NormalizerConfig::default();
+/// config.fold_teh_marbuta = false; // keep ة distinct from ه
+/// let n = Normalizer::new(config);
+/// assert_eq!(n.normalize_str("الرَّقَّة"), "الرقة");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct NormalizerConfig {
+    /// Delete the eight harakat U+064B–U+0652 (tanween, fatha, damma, kasra, shadda, sukun).
+    pub strip_harakat: bool,
+    /// Delete the other Arabic marks: U+0656–U+065F, the Quranic marks U+0610–U+061A and
+    /// U+06D6–U+06ED.
+    pub strip_other_marks: bool,
+    /// Combining madda and hamza U+0653–U+0655: compose them with the letter before
+    /// (`ا` + U+0654 → `أ`, then the alef rule applies), or delete them where nothing composes.
+    pub combine_hamza_marks: bool,
+    /// The dagger alef U+0670.
+    pub dagger_alef: DaggerAlef,
+    /// Delete tatweel U+0640.
+    pub strip_tatweel: bool,
+    /// `آ أ إ` → `ا`.
+    pub fold_alef_hamza: bool,
+    /// Alef wasla `ٱ` and the rarer alefs U+0672, U+0673, U+0675 → `ا`.
+    pub fold_alef_wasla: bool,
+    /// `ى` → `ي`.
+    pub fold_alef_maksura: bool,
+    /// `ة` → `ه`.
+    pub fold_teh_marbuta: bool,
+    /// `ؤ` → `و`.
+    pub fold_waw_hamza: bool,
+    /// `ئ` → `ي`.
+    pub fold_yeh_hamza: bool,
+    /// Persian and Urdu letters that stand for Arabic ones: `ک ڪ` → `ك`, `ی ې ے ۓ` → `ي`,
+    /// `ہ ە ۀ ۂ` → `ه`, `ۃ` → `ة`.
+    pub fold_persian: bool,
+    /// Persian letters for sounds Arabic lacks, as Arabic writers substitute them:
+    /// `گ` → `ك`, `پ` → `ب`, `چ` → `ج`, `ژ` → `ز`, `ڤ` → `ف`.
+    pub fold_persian_consonants: bool,
+    /// Arabic presentation forms U+FB50–U+FDFF and U+FE70–U+FEFF → base letters
+    /// (compatibility decomposition for these blocks only; `ﻻ` → `لا`).
+    pub presentation_forms: bool,
+    /// Arabic-Indic `٠–٩` and Extended Arabic-Indic `۰–۹` digits → `0–9`.
+    pub fold_digits: bool,
+    /// Arabic punctuation → ASCII: `،` → `,`, `؛` → `;`, `؟` → `?`, `٪` → `%`, `٫` → `.`, `٬` → `,`.
+    pub fold_punctuation: bool,
+    /// Quotation marks `“ ” « » ‹ ›` → `"`.
+    pub fold_quotes: bool,
+    /// Delete invisible format characters: ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings,
+    /// overrides and isolates, the BOM and the soft hyphen.
+    pub strip_format: bool,
+    /// Every Unicode space (category Zs, e.g. U+00A0, U+2009, U+202F) and the zero-width
+    /// space U+200B → U+0020. Tabs and line breaks are kept.
+    pub fold_spaces: bool,
+}
+
+impl Default for NormalizerConfig {
+    /// Every rule on: the profile the gazetteer uses to build its keys and scan text.
+    fn default() -> Self {
+        NormalizerConfig {
+            strip_harakat: true,
+            strip_other_marks: true,
+            combine_hamza_marks: true,
+            dagger_alef: DaggerAlef::Remove,
+            strip_tatweel: true,
+            fold_alef_hamza: true,
+            fold_alef_wasla: true,
+            fold_alef_maksura: true,
+            fold_teh_marbuta: true,
+            fold_waw_hamza: true,
+            fold_yeh_hamza: true,
+            fold_persian: true,
+            fold_persian_consonants: true,
+            presentation_forms: true,
+            fold_digits: true,
+            fold_punctuation: true,
+            fold_quotes: true,
+            strip_format: true,
+            fold_spaces: true,
+        }
+    }
+}
+
+impl NormalizerConfig {
+    /// Exactly Apache Lucene's `ArabicNormalizer`: `آ أ إ` → `ا`, `ى` → `ي`, `ة` → `ه`,
+    /// tatweel and the eight harakat U+064B–U+0652 deleted, nothing else touched.
+    ///
+    /// ```
+    /// use dalil::{Normalizer, NormalizerConfig};
+    /// let lucene = Normalizer::new(NormalizerConfig::lucene());
+    /// assert_eq!(lucene.normalize_str("فاطمة"), "فاطمه");
+    /// assert_eq!(lucene.normalize_str("ٱلحمد"), "ٱلحمد"); // alef wasla is left alone
+    /// ```
+    pub fn lucene() -> Self {
+        NormalizerConfig {
+            strip_harakat: true,
+            strip_other_marks: false,
+            combine_hamza_marks: false,
+            dagger_alef: DaggerAlef::Keep,
+            strip_tatweel: true,
+            fold_alef_hamza: true,
+            fold_alef_wasla: false,
+            fold_alef_maksura: true,
+            fold_teh_marbuta: true,
+            fold_waw_hamza: false,
+            fold_yeh_hamza: false,
+            fold_persian: false,
+            fold_persian_consonants: false,
+            presentation_forms: false,
+            fold_digits: false,
+            fold_punctuation: false,
+            fold_quotes: false,
+            strip_format: false,
+            fold_spaces: false,
+        }
+    }
+
+    /// Every rule off: the identity.
+    ///
+    /// ```
+    /// use dalil::{Normalizer, NormalizerConfig};
+    /// let n = Normalizer::new(NormalizerConfig::none());
+    /// assert_eq!(n.normalize_str("أَحمد"), "أَحمد");
+    /// ```
+    pub fn none() -> Self {
+        let mut c = NormalizerConfig::lucene();
+        c.strip_harakat = false;
+        c.strip_tatweel = false;
+        c.fold_alef_hamza = false;
+        c.fold_alef_maksura = false;
+        c.fold_teh_marbuta = false;
+        c
+    }
+}
+
+/// What the normalizer does with one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Act {
+    Keep,
+    /// Deleted; `attached` marks combining marks and tatweel, which belong to the letter
+    /// before them when a span is mapped back.
+    Delete,
+    /// Replaced by another character (of the same or another UTF-8 length).
+    Char(char),
+    /// A combining madda/hamza: composed with the previous output letter.
+    HamzaMark,
+    /// A presentation form: compatibility-decomposed.
+    Decompose,
+}
+
+const TATWEEL: char = '\u{0640}';
+
+/// Applies the rules of `config` to one character (one step, no chaining).
+fn rule(c: char, cfg: &NormalizerConfig) -> Act {
+    use Act::*;
+    let on = |b: bool, a: Act| if b { a } else { Keep };
+    match c {
+        '\u{064B}'..='\u{0652}' => on(cfg.strip_harakat, Delete),
+        '\u{0653}'..='\u{0655}' => on(cfg.combine_hamza_marks, HamzaMark),
+        '\u{0656}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+            on(cfg.strip_other_marks, Delete)
+        }
+        '\u{0670}' => match cfg.dagger_alef {
+            DaggerAlef::Keep => Keep,
+            DaggerAlef::Remove => Delete,
+            DaggerAlef::Alef => Char('ا'),
+        },
+        TATWEEL => on(cfg.strip_tatweel, Delete),
+        'آ' | 'أ' | 'إ' => on(cfg.fold_alef_hamza, Char('ا')),
+        'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => on(cfg.fold_alef_wasla, Char('ا')),
+        'ى' => on(cfg.fold_alef_maksura, Char('ي')),
+        'ة' => on(cfg.fold_teh_marbuta, Char('ه')),
+        'ؤ' => on(cfg.fold_waw_hamza, Char('و')),
+        'ئ' => on(cfg.fold_yeh_hamza, Char('ي')),
+        'ک' | 'ڪ' => on(cfg.fold_persian, Char('ك')),
+        'ی' | 'ې' | 'ے' => on(cfg.fold_persian, Char('ي')),
+        // Yeh barree and heh goal with hamza: a Persian fold and a hamza fold at once.
+        'ۓ' => on(cfg.fold_persian, Char(if cfg.fold_yeh_hamza { 'ي' } else { 'ئ' })),
+        'ہ' | 'ە' => on(cfg.fold_persian, Char('ه')),
+        'ۀ' | 'ۂ' => on(cfg.fold_persian, Char('ه')),
+        'ۃ' => on(cfg.fold_persian, Char('ة')),
+        'گ' => on(cfg.fold_persian_consonants, Char('ك')),
+        'پ' => on(cfg.fold_persian_consonants, Char('ب')),
+        'چ' => on(cfg.fold_persian_consonants, Char('ج')),
+        'ژ' => on(cfg.fold_persian_consonants, Char('ز')),
+        'ڤ' => on(cfg.fold_persian_consonants, Char('ف')),
+        '\u{0660}'..='\u{0669}' if cfg.fold_digits => {
+            Char(char::from(b'0' + (c as u32 - 0x0660) as u8))
+        }
+        '\u{06F0}'..='\u{06F9}' if cfg.fold_digits => {
+            Char(char::from(b'0' + (c as u32 - 0x06F0) as u8))
+        }
+        '،' | '٬' => on(cfg.fold_punctuation, Char(',')),
+        '؛' => on(cfg.fold_punctuation, Char(';')),
+        '؟' => on(cfg.fold_punctuation, Char('?')),
+        '٪' => on(cfg.fold_punctuation, Char('%')),
+        '٫' => on(cfg.fold_punctuation, Char('.')),
+        '“' | '”' | '«' | '»' | '‹' | '›' => on(cfg.fold_quotes, Char('"')),
+        '\u{200C}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => on(cfg.strip_format, Delete),
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200B}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => on(cfg.fold_spaces, Char(' ')),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
+            on(cfg.presentation_forms, Decompose)
+        }
+        _ => Keep,
+    }
+}
+
+/// Applies the rules until a fixed point, so that the normalizer is idempotent
+/// (`ۃ` → `ة` → `ه`).
+fn resolve(c: char, cfg: &NormalizerConfig) -> Act {
+    let mut act = rule(c, cfg);
+    for _ in 0..4 {
+        match act {
+            Act::Char(r) => match rule(r, cfg) {
+                Act::Keep => return act,
+                next => act = next,
+            },
+            _ => return act,
+        }
+    }
+    act
+}
+
+/// A normalizer: a [`NormalizerConfig`] compiled into lookup tables. Cheap to clone, `Send`
+/// and `Sync`; build it once and reuse it.
+///
+/// ```
+/// use dalil::Normalizer;
+/// let n = Normalizer::default();
+/// assert_eq!(n.normalize_str("إدلب وحماة ١٧"), "ادلب وحماه 17");
+/// // Clean text is returned borrowed, without allocating.
+/// assert!(matches!(n.normalize_str("حلب"), std::borrow::Cow::Borrowed(_)));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Normalizer {
+    config: NormalizerConfig,
+    /// Actions for U+0600–U+06FF, indexed by `((lead & 3) << 6) | (cont & 0x3F)`.
+    arabic: Box<[Act; 256]>,
+    /// Whether any rule touches a character outside U+0600–U+06FF and ASCII.
+    other_rules: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new(NormalizerConfig::default())
+    }
+}
+
+impl Normalizer {
+    /// Compiles `config` into a normalizer.
+    ///
+    /// ```
+    /// use dalil::{Normalizer, NormalizerConfig};
+    /// let n = Normalizer::new(NormalizerConfig::lucene());
+    /// assert_eq!(n.config(), &NormalizerConfig::lucene());
+    /// ```
+    pub fn new(config: NormalizerConfig) -> Normalizer {
+        let mut arabic = Box::new([Act::Keep; 256]);
+        for (k, slot) in arabic.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
+            *slot = resolve(c, &config);
+        }
+        let other_rules = config.fold_quotes
+            || config.strip_format
+            || config.fold_spaces
+            || config.presentation_forms;
+        Normalizer {
+            config,
+            arabic,
+            other_rules,
+        }
+    }
+
+    /// The configuration this normalizer was built from.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert!(Normalizer::default().config().strip_harakat);
+    /// ```
+    pub fn config(&self) -> &NormalizerConfig {
+        &self.config
+    }
+
+    /// Normalizes `text` and keeps the map back to it.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let text = "«قسد»";
+    /// let norm = Normalizer::default().normalize(text);
+    /// assert_eq!(norm.as_str(), "\"قسد\"");
+    /// assert_eq!(&text[norm.original_range(1..7)], "قسد");
+    /// ```
+    pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        match self.first_change(text) {
+            None => Normalized {
+                original: text,
+                text: Cow::Borrowed(text),
+                map: OffsetMap::identity(text.len()),
+                deleted_marks: DeletedMarks::default(),
+            },
+            Some(at) => {
+                let mut out = Output::<true>::new(text, at);
+                self.run(text, at, &mut out);
+                let norm_len = out.out.len();
+                Normalized {
+                    original: text,
+                    text: Cow::Owned(out.out),
+                    map: OffsetMap {
+                        segs: out.segs,
+                        norm_len,
+                        orig_len: text.len(),
+                    },
+                    deleted_marks: DeletedMarks::of(&self.config),
+                }
+            }
+        }
+    }
+
+    /// Normalizes `text` without keeping an offset map. Borrowed when nothing changes.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert_eq!(Normalizer::default().normalize_str("ﺍﻟﻌﺮﺑﻴﺔ"), "العربيه");
+    /// ```
+    pub fn normalize_str<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match self.first_change(text) {
+            None => Cow::Borrowed(text),
+            Some(at) => {
+                let mut out = Output::<false>::new(text, at);
+                self.run(text, at, &mut out);
+                Cow::Owned(out.out)
+            }
+        }
+    }
+
+    /// Normalizes one character's worth of action for chars outside the Arabic block.
+    #[inline]
+    fn act_at(&self, bytes: &[u8], i: usize) -> (Act, usize) {
+        let b = bytes[i];
+        if b & 0xFC == 0xD8 {
+            let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+            return (self.arabic[k], 2);
+        }
+        let len = utf8_len(b);
+        if !self.other_rules || !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            return (Act::Keep, len);
+        }
+        let c = decode(bytes, i, len);
+        (resolve(c, &self.config), len)
+    }
+
+    /// The byte offset of the first character the rules change, if any.
+    fn first_change(&self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= n {
+                let w = u64::from_le_bytes([
+                    bytes[i],
+                    bytes[i + 1],
+                    bytes[i + 2],
+                    bytes[i + 3],
+                    bytes[i + 4],
+                    bytes[i + 5],
+                    bytes[i + 6],
+                    bytes[i + 7],
+                ]);
+                if w & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let (act, len) = self.act_at(bytes, i);
+            if act != Act::Keep {
+                return Some(i);
+            }
+            i += len;
+        }
+        None
+    }
+
+    /// The main loop, from the first change at `start` (everything before it is already in
+    /// `out`'s pending run).
+    fn run<const MAP: bool>(&self, text: &str, start: usize, out: &mut Output<'_, MAP>) {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = start;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let (act, len) = self.act_at(bytes, i);
+            match act {
+                Act::Keep => {}
+                Act::Delete => out.delete(i, len),
+                Act::Char(r) => out.replace(i, len, r),
+                Act::HamzaMark => {
+                    let mark = decode(bytes, i, len);
+                    out.hamza_mark(i, len, mark, &self.config);
+                }
+                Act::Decompose => {
+                    let c = decode(bytes, i, len);
+                    out.decompose(i, len, c, self);
+                }
+            }
+            i += len;
+        }
+        out.finish(n);
+    }
+}
+
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+#[inline]
+fn decode(bytes: &[u8], i: usize, len: usize) -> char {
+    let b = bytes[i] as u32;
+    let cp = match len {
+        1 => b,
+        2 => ((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F),
+        3 => ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
+        _ => {
+            ((b & 0x07) << 18)
+                | ((bytes[i + 1] as u32 & 0x3F) << 12)
+                | ((bytes[i + 2] as u32 & 0x3F) << 6)
+                | (bytes[i + 3] as u32 & 0x3F)
+        }
+    };
+    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// One region of the offset map: output bytes from `norm` on come from original bytes from
+/// `orig` on. A copy region maps byte for byte; an atomic region (`orig_end != COPY`) is the
+/// output of one original character `orig..orig_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Seg {
+    norm: u32,
+    orig: u32,
+    orig_end: u32,
+}
+
+const COPY: u32 = u32::MAX;
+
+/// The normalizer's output under construction. With `MAP = false` no map is kept.
+struct Output<'a, const MAP: bool> {
+    src: &'a str,
+    out: String,
+    segs: Vec<Seg>,
+    /// Start of the pending run of unchanged source bytes.
+    run: usize,
+    /// The offset relation changed (a deletion or an atomic region): the next copied byte
+    /// opens a new copy region.
+    reopen: bool,
+}
+
+impl<'a, const MAP: bool> Output<'a, MAP> {
+    fn new(src: &'a str, _first_change: usize) -> Self {
+        Output {
+            src,
+            out: String::with_capacity(src.len() + 16),
+            segs: Vec::new(),
+            run: 0,
+            reopen: false,
+        }
+    }
+
+    /// Copies the pending run of unchanged bytes up to `end`.
+    #[inline]
+    fn flush(&mut self, end: usize) {
+        if end > self.run {
+            self.open_copy(self.run);
+            self.out.push_str(&self.src[self.run..end]);
+        }
+    }
+
+    #[inline]
+    fn open_copy(&mut self, orig: usize) {
+        if MAP && self.reopen {
+            self.segs.push(Seg {
+                norm: self.out.len() as u32,
+                orig: orig as u32,
+                orig_end: COPY,
+            });
+            self.reopen = false;
+        }
+    }
+
+    #[inline]
+    fn delete(&mut self, at: usize, len: usize) {
+        self.flush(at);
+        self.run = at + len;
+        self.reopen = true;
+    }
+
+    #[inline]
+    fn replace(&mut self, at: usize, len: usize, r: char) {
+        self.flush(at);
+        if r.len_utf8() == len {
+            self.open_copy(at);
+        } else {
+            self.open_atomic(at, len);
+        }
+        self.out.push(r);
+        self.run = at + len;
+    }
+
+    #[inline]
+    fn open_atomic(&mut self, at: usize, len: usize) {
+        if MAP {
+            self.segs.push(Seg {
+                norm: self.out.len() as u32,
+                orig: at as u32,
+                orig_end: (at + len) as u32,
+            });
+            self.reopen = true;
+        }
+    }
+
+    /// A combining madda or hamza: compose it with the last output letter when Unicode has
+    /// such a letter, apply the rules to the result, and drop the mark.
+    fn hamza_mark(&mut self, at: usize, len: usize, mark: char, cfg: &NormalizerConfig) {
+        self.flush(at);
+        self.run = at + len;
+        self.reopen = true;
+        if let Some(prev) = self.out.chars().next_back() {
+            if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
+                let folded = match resolve(composed, cfg) {
+                    Act::Char(r) => r,
+                    _ => composed,
+                };
+                if folded.len_utf8() == prev.len_utf8() {
+                    self.out.pop();
+                    self.out.push(folded);
+                }
+            }
+        }
+    }
+
+    /// A presentation form: its compatibility composition, each character through the rules.
+    fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer) {
+        use unicode_normalization::UnicodeNormalization;
+        self.flush(at);
+        let before = self.out.len();
+        self.open_atomic(at, len);
+        for d in std::iter::once(c).nfkc() {
+            match resolve(d, &n.config) {
+                Act::Keep => self.out.push(d),
+                Act::Char(r) => self.out.push(r),
+                Act::Delete | Act::Decompose => {}
+                Act::HamzaMark => {
+                    if let Some(prev) = self.out[before..].chars().next_back() {
+                        if let Some(composed) = unicode_normalization::char::compose(prev, d) {
+                            let folded = match resolve(composed, &n.config) {
+                                Act::Char(r) => r,
+                                _ => composed,
+                            };
+                            if folded.len_utf8() == prev.len_utf8() {
+                                self.out.pop();
+                                self.out.push(folded);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if MAP && self.out.len() == before {
+            // Nothing came out: the atomic region is empty, which is a deletion.
+            self.segs.pop();
+        }
+        self.run = at + len;
+        self.reopen = true;
+    }
+
+    fn finish(&mut self, end: usize) {
+        self.flush(end);
+    }
+}
+
+/// Maps byte offsets of a normalized text back to byte offsets of its original.
+///
+/// Stored sparsely: one entry per place where the two texts stop lining up byte for byte
+/// (a deletion, or a character replaced by one of another length), so clean text costs
+/// nothing and lookups are a binary search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OffsetMap {
+    segs: Vec<Seg>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    fn identity(len: usize) -> OffsetMap {
+        OffsetMap {
+            segs: Vec::new(),
+            norm_len: len,
+            orig_len: len,
+        }
+    }
+
+    /// Whether normalized and original offsets are equal everywhere.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let n = Normalizer::default();
+    /// assert!(n.normalize("فاطمة").map().is_identity()); // ة → ه keeps every offset
+    /// assert!(!n.normalize("فاطِمة").map().is_identity());
+    /// ```
+    pub fn is_identity(&self) -> bool {
+        self.segs.is_empty() && self.norm_len == self.orig_len
+    }
+
+    /// The original offset where the normalized character starting at `norm` comes from.
+    /// `norm` must be a char boundary of the normalized text (or its length, which maps to
+    /// the original's length).
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let norm = Normalizer::default().normalize("بـحمص");
+    /// assert_eq!(norm.as_str(), "بحمص");
+    /// assert_eq!(norm.map().to_original_start(2), 4); // after ب and the tatweel
+    /// ```
+    pub fn to_original_start(&self, norm: usize) -> usize {
+        if norm >= self.norm_len {
+            return self.orig_len;
+        }
+        let idx = self.segs.partition_point(|s| s.norm as usize <= norm);
+        if idx == 0 {
+            return norm;
+        }
+        let s = self.segs[idx - 1];
+        if s.orig_end == COPY {
+            s.orig as usize + (norm - s.norm as usize)
+        } else {
+            s.orig as usize
+        }
+    }
+
+    /// The original offset where the normalized character ending at `norm` ends in the
+    /// original. `norm` must be a char boundary of the normalized text.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let norm = Normalizer::default().normalize("٢٠ كم");
+    /// assert_eq!(norm.as_str(), "20 كم");
+    /// assert_eq!(norm.map().to_original_end(2), 4); // the two Arabic-Indic digits
+    /// ```
+    pub fn to_original_end(&self, norm: usize) -> usize {
+        if norm == 0 {
+            return 0;
+        }
+        let idx = self.segs.partition_point(|s| (s.norm as usize) < norm);
+        if idx == 0 {
+            return norm;
+        }
+        let s = self.segs[idx - 1];
+        if s.orig_end == COPY {
+            s.orig as usize + (norm - s.norm as usize)
+        } else {
+            s.orig_end as usize
+        }
+    }
+
+    /// The number of map entries (a measure of how much the text changed).
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert_eq!(Normalizer::default().normalize("حمص").map().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.segs.len()
+    }
+
+    /// Whether the map has no entries (offsets line up byte for byte).
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert!(Normalizer::default().normalize("حمص").map().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.segs.is_empty()
+    }
+}
+
+/// A normalized text with the map back to its original.
+#[derive(Clone, Debug)]
+pub struct Normalized<'a> {
+    original: &'a str,
+    text: Cow<'a, str>,
+    map: OffsetMap,
+    deleted_marks: DeletedMarks,
+}
+
+/// Which attached marks (harakat, Quranic marks, dagger alef, tatweel, combining hamza) the
+/// normalizer deleted: a mapped span's end extends over those.
+#[derive(Clone, Copy, Debug, Default)]
+struct DeletedMarks {
+    harakat: bool,
+    other: bool,
+    dagger: bool,
+    tatweel: bool,
+    hamza: bool,
+}
+
+impl DeletedMarks {
+    fn of(cfg: &NormalizerConfig) -> DeletedMarks {
+        DeletedMarks {
+            harakat: cfg.strip_harakat,
+            other: cfg.strip_other_marks,
+            dagger: cfg.dagger_alef == DaggerAlef::Remove,
+            tatweel: cfg.strip_tatweel,
+            hamza: cfg.combine_hamza_marks,
+        }
+    }
+
+    fn deletes(&self, c: char) -> bool {
+        match c {
+            '\u{064B}'..='\u{0652}' => self.harakat,
+            '\u{0653}'..='\u{0655}' => self.hamza,
+            '\u{0656}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => self.other,
+            '\u{0670}' => self.dagger,
+            TATWEEL => self.tatweel,
+            _ => false,
+        }
+    }
+}
+
+impl<'a> Normalized<'a> {
+    /// The normalized text.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert_eq!(Normalizer::default().normalize("أَ").as_str(), "ا");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original text.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert_eq!(Normalizer::default().normalize("أَ").original(), "أَ");
+    /// ```
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The offset map.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert!(Normalizer::default().normalize("abc").map().is_identity());
+    /// ```
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// Whether the normalized text is borrowed from the original (nothing changed).
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// assert!(Normalizer::default().normalize("حلب").is_borrowed());
+    /// ```
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// Takes the normalized text.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let s: std::borrow::Cow<str> = Normalizer::default().normalize("حَلَب").into_text();
+    /// assert_eq!(s, "حلب");
+    /// ```
+    pub fn into_text(self) -> Cow<'a, str> {
+        self.text
+    }
+
+    /// The original byte range a range of the normalized text comes from. Both ends are on
+    /// char boundaries of the original; combining marks and tatweel that the normalizer
+    /// deleted right after the span are included, so a highlighted span never separates a
+    /// letter from its harakat.
+    ///
+    /// ```
+    /// use dalil::Normalizer;
+    /// let text = "حمصُ";
+    /// let norm = Normalizer::default().normalize(text);
+    /// assert_eq!(norm.as_str(), "حمص");
+    /// assert_eq!(norm.original_range(0..6), 0..8);
+    /// ```
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map.to_original_start(range.start);
+        if range.end <= range.start {
+            return start..start;
+        }
+        let mut end = self.map.to_original_end(range.end).max(start);
+        {
+            for c in self.original[end..].chars() {
+                if !self.deleted_marks.deletes(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        start..end
+    }
+}
