@@ -282,8 +282,8 @@ pub struct Matches<'g, 't> {
     norm: Normalized<'t>,
     pos: usize,
     prev: [Option<Prev>; 2],
-    /// Normalized end and kind of the last match, for the list rule.
-    last: Option<(usize, Kind)>,
+    /// Normalized end and entity of the last match, for the list rule.
+    last: Option<(usize, u32)>,
 }
 
 impl<'g, 't> Matches<'g, 't> {
@@ -443,8 +443,8 @@ impl<'g, 't> Matches<'g, 't> {
     fn in_list(&self, f: &Found, kind: Kind) -> bool {
         let t = self.norm.as_str();
         let tok_start = f.start - f.clitics.len;
-        if let Some((end, k)) = self.last {
-            if k == kind && end <= tok_start {
+        if let Some((end, e)) = self.last {
+            if self.list_partner(e, kind) && end <= tok_start {
                 let gap = &t[end..tok_start];
                 if list_gap(gap) && (f.clitics.conj || gap.contains([',', '-', '/'])) {
                     return true;
@@ -467,7 +467,7 @@ impl<'g, 't> Matches<'g, 't> {
                     && rec
                         .names
                         .first()
-                        .is_some_and(|&(e, _)| self.g.inner.entities[e as usize].kind == kind)
+                        .is_some_and(|&(e, _)| self.list_partner(e, kind))
                 {
                     ok = true;
                 }
@@ -475,6 +475,19 @@ impl<'g, 't> Matches<'g, 't> {
             return ok;
         }
         false
+    }
+
+    /// Whether entity `e` can vouch for a neighbour of kind `kind` in a list: same kind,
+    /// and for places a local one (a town, a village, a base …), not a country, governorate
+    /// or region, whose commas and conjunctions join clauses as often as lists.
+    fn list_partner(&self, e: u32, kind: Kind) -> bool {
+        let e = &self.g.inner.entities[e as usize];
+        e.kind == kind
+            && (kind == Kind::Unit
+                || !matches!(
+                    e.entity_type.as_str(),
+                    "country" | "governorate" | "region" | "desert" | "river" | "lake"
+                ))
     }
 
     fn context_ok(&self, f: &Found, level: Ambiguity, kind: Kind) -> bool {
@@ -560,8 +573,7 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
                     self.push_prev(f.last_token_start, f.end);
                     let rec = &self.g.inner.keys[f.key as usize];
                     let (e, name) = rec.names[0];
-                    let entity = &self.g.inner.entities[e as usize];
-                    self.last = Some((f.end, entity.kind));
+                    self.last = Some((f.end, e));
                     let span = self.norm.original_range(f.start..f.end);
                     let tok_start = f.start - f.clitics.len;
                     let full_start = self.norm.map().to_original_start(tok_start);

@@ -494,6 +494,25 @@ impl Gazetteer {
             .unwrap_or_default()
     }
 
+    /// The keys that name more than one entity (after normalization), sorted, each with
+    /// the ids of its entities (most prominent first). The built-in data lists its intended
+    /// collisions in `gazetteers/collisions.tsv`, and a test keeps the two equal.
+    ///
+    /// ```
+    /// let g = dalil::Gazetteer::builtin();
+    /// assert!(g.collisions().iter().all(|(_, ids)| ids.len() > 1));
+    /// ```
+    pub fn collisions(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut out = Vec::new();
+        for (k, rec) in self.inner.keys.iter().enumerate() {
+            let ids: Vec<&str> = self.entities_of(k).map(|e| e.id()).collect();
+            if ids.len() > 1 {
+                out.push((rec.key.as_str(), ids));
+            }
+        }
+        out
+    }
+
     fn key_index(&self, key: &str) -> Option<usize> {
         self.inner.fst.get(key).map(|v| v as usize)
     }

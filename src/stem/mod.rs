@@ -189,7 +189,7 @@ impl Stemmer {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if !self.protected.is_empty() {
             if let Some(p) = self.protected_behind_proclitics(word) {
-                return Cow::Borrowed(p);
+                return p;
             }
         }
         match self.algorithm {
@@ -198,16 +198,26 @@ impl Stemmer {
         }
     }
 
-    fn protected_behind_proclitics<'a>(&self, word: &'a str) -> Option<&'a str> {
+    fn protected_behind_proclitics<'a>(&self, word: &'a str) -> Option<Cow<'a, str>> {
         if self.protected.contains(word) {
-            return Some(word);
+            return Some(Cow::Borrowed(word));
         }
         let mut found = None;
         for_each_proclitic_split(word, |rest| {
             if found.is_none() && self.protected.contains(rest) {
-                found = Some(rest);
+                found = Some(Cow::Borrowed(rest));
             }
         });
+        if found.is_none() {
+            // لل + rest: ل and the article, whose alef is not written.
+            let after = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+            if let Some(rest) = after.strip_prefix("لل") {
+                let with_article = format!("ال{rest}");
+                if self.protected.contains(&with_article) {
+                    found = Some(Cow::Owned(with_article));
+                }
+            }
+        }
         found
     }
 

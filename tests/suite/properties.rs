@@ -1,0 +1,119 @@
+//! Properties (proptest): idempotence, offset maps, spans, no panics.
+
+use dalil::stem::{light10, snowball, Algorithm, Stemmer};
+use dalil::{Gazetteer, Normalizer, NormalizerConfig};
+use proptest::prelude::*;
+
+/// Strings made mostly of the characters the normalizer cares about, mixed with anything.
+fn arabicish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ا", "أ", "إ", "آ", "ٱ", "ى", "ي", "ة", "ه", "ؤ", "ئ", "ء", "و", "ل", "ب", "ف", "ك", "ال",
+        "لل", "حمص", "دير الزور", "ديرالزور", "الباب", "مدينة", "«", "»", "“", "”", "،", "؛", "؟",
+        "\u{064B}", "\u{064E}", "\u{0651}", "\u{0652}", "\u{0653}", "\u{0654}", "\u{0655}",
+        "\u{0670}", "\u{0640}", "\u{06D6}", "\u{0615}", "\u{200C}", "\u{200D}", "\u{200E}",
+        "\u{200F}", "\u{061C}", "\u{202B}", "\u{2067}", "\u{FEFF}", "\u{00AD}", "\u{00A0}",
+        "\u{2009}", "\u{200B}", "ی", "ک", "ے", "ۀ", "ۃ", "گ", "پ", "ﻻ", "ﻷ", "ﷲ", "ﺍﻟﻌﺮﺑﻴﺔ", "ﹰ", "٠",
+        "٩", "۱", "٫", "٬", " ", "\n", "-", "(", ")", "\"", "17", "x", "Ж", "🙂",
+    ]);
+    prop::collection::vec(prop_oneof![4 => pieces.prop_map(String::from), 1 => any::<char>().prop_map(String::from)], 0..40)
+        .prop_map(|v| v.concat())
+}
+
+fn profiles() -> Vec<Normalizer> {
+    let mut c = NormalizerConfig::default();
+    c.fold_alef_hamza = false;
+    c.fold_yeh_hamza = false;
+    vec![
+        Normalizer::default(),
+        Normalizer::new(NormalizerConfig::lucene()),
+        Normalizer::new(NormalizerConfig::none()),
+        Normalizer::new(c),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn normalization_is_idempotent(s in arabicish()) {
+        for n in profiles() {
+            let once = n.normalize_str(&s).into_owned();
+            let twice = n.normalize_str(&once).into_owned();
+            prop_assert_eq!(&once, &twice, "{:?}", n.config());
+        }
+    }
+
+    #[test]
+    fn map_and_no_map_agree(s in arabicish()) {
+        for n in profiles() {
+            let with_map = n.normalize(&s);
+            let without = n.normalize_str(&s);
+            prop_assert_eq!(with_map.as_str(), &*without);
+        }
+    }
+
+    #[test]
+    fn offsets_are_monotonic_and_on_char_boundaries(s in arabicish()) {
+        for n in profiles() {
+            let norm = n.normalize(&s);
+            let t = norm.as_str();
+            let mut last_start = 0;
+            let mut last_end = 0;
+            for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                let start = norm.map().to_original_start(i);
+                let end = norm.map().to_original_end(i);
+                prop_assert!(s.is_char_boundary(start) && s.is_char_boundary(end));
+                prop_assert!(start >= last_start && end >= last_end, "at {} of {:?}", i, t);
+                prop_assert!(start <= s.len() && end <= s.len());
+                last_start = start;
+                last_end = end;
+                let _ = c;
+            }
+            // Any span of whole normalized chars maps to an original span that normalizes
+            // back to it, when the span is a whole word.
+            for r in dalil::token::words(t) {
+                let o = norm.original_range(r.clone());
+                prop_assert!(s.is_char_boundary(o.start) && s.is_char_boundary(o.end));
+                prop_assert!(o.start <= o.end);
+            }
+        }
+    }
+
+    #[test]
+    fn stemmers_never_panic(s in arabicish()) {
+        let _ = light10(&s);
+        let _ = snowball(&s);
+        let seg = Stemmer::new(Algorithm::Light10).segment(&s);
+        for c in seg.proclitics() {
+            prop_assert!(s.is_char_boundary(c.range().start) && s.is_char_boundary(c.range().end));
+        }
+        prop_assert!(s.is_char_boundary(seg.stem().start) && s.is_char_boundary(seg.stem().end));
+    }
+
+    #[test]
+    fn match_spans_are_keys_of_their_entities(s in arabicish()) {
+        let g = Gazetteer::builtin();
+        let mut last_end = 0;
+        for m in g.tag(&s) {
+            prop_assert!(s.is_char_boundary(m.start()) && s.is_char_boundary(m.end()));
+            prop_assert!(m.proclitic_start() <= m.start() && m.start() < m.end());
+            prop_assert!(m.proclitic_start() >= last_end, "matches overlap in {:?}", s);
+            last_end = m.end();
+            // The normalized words of the span are the key that matched (with the article's
+            // alef restored when it was written as the ل of لل).
+            let words = g.normalize_name(&s[m.span()]);
+            let restored = format!("ا{words}");
+            prop_assert!(
+                words == m.key() || (restored == m.key() && words.starts_with('ل')),
+                "span {:?} normalizes to {:?}, key {:?}", &s[m.span()], words, m.key()
+            );
+            prop_assert!(m.candidates().any(|e| e.id() == m.entity().id()));
+        }
+    }
+
+    #[test]
+    fn tagging_any_string_does_not_panic(s in any::<String>()) {
+        let _ = Gazetteer::builtin().tag(&s).count();
+        let _ = Normalizer::default().normalize(&s);
+    }
+}
