@@ -86,7 +86,11 @@ fn run() -> Result<(), String> {
     for m in g.tag(text) {
         let e = m.entity();
         line.clear();
-        line.push_str(&format!("{{\"start\":{},\"end\":{},\"text\":", m.start(), m.end()));
+        line.push_str(&format!(
+            "{{\"start\":{},\"end\":{},\"text\":",
+            m.start(),
+            m.end()
+        ));
         json_str(&mut line, &text[m.span()]);
         line.push_str(",\"id\":");
         json_str(&mut line, e.id());

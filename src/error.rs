@@ -29,7 +29,7 @@ pub enum ErrorKind {
 ///
 /// let tsv = "id\tkind\ttype\tname_en\tnames_ar\tlat\tlon\tparent\tambiguity\tsource\n\
 ///            homs\tplace\tcity\tHoms\tحمص\tnorth\t36.7\t\tnone\tcurated\n";
-/// let err = GazetteerBuilder::new().add_entities_tsv("mine.tsv", tsv.as_bytes()).unwrap_err();
+/// let err = GazetteerBuilder::new().add_tsv("mine.tsv", tsv.as_bytes()).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Parse);
 /// assert_eq!(err.line(), Some(2));
 /// assert_eq!(err.field(), Some("lat"));
@@ -85,7 +85,7 @@ impl Error {
     ///
     /// ```
     /// use dalil::GazetteerBuilder;
-    /// let err = GazetteerBuilder::new().add_entities_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
+    /// let err = GazetteerBuilder::new().add_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
     /// assert_eq!(err.source_name(), Some("x.tsv"));
     /// ```
     pub fn source_name(&self) -> Option<&str> {
@@ -96,7 +96,7 @@ impl Error {
     ///
     /// ```
     /// use dalil::GazetteerBuilder;
-    /// let err = GazetteerBuilder::new().add_entities_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
+    /// let err = GazetteerBuilder::new().add_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
     /// assert_eq!(err.line(), Some(1));
     /// ```
     pub fn line(&self) -> Option<usize> {
@@ -107,7 +107,7 @@ impl Error {
     ///
     /// ```
     /// use dalil::GazetteerBuilder;
-    /// let err = GazetteerBuilder::new().add_entities_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
+    /// let err = GazetteerBuilder::new().add_tsv("x.tsv", &b"bad header\n"[..]).unwrap_err();
     /// assert_eq!(err.field(), None);
     /// ```
     pub fn field(&self) -> Option<&str> {

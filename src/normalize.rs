@@ -222,7 +222,10 @@ fn rule(c: char, cfg: &NormalizerConfig) -> Act {
         'ک' | 'ڪ' => on(cfg.fold_persian, Char('ك')),
         'ی' | 'ې' | 'ے' => on(cfg.fold_persian, Char('ي')),
         // Yeh barree and heh goal with hamza: a Persian fold and a hamza fold at once.
-        'ۓ' => on(cfg.fold_persian, Char(if cfg.fold_yeh_hamza { 'ي' } else { 'ئ' })),
+        'ۓ' => on(
+            cfg.fold_persian,
+            Char(if cfg.fold_yeh_hamza { 'ي' } else { 'ئ' }),
+        ),
         'ہ' | 'ە' => on(cfg.fold_persian, Char('ه')),
         'ۀ' | 'ۂ' => on(cfg.fold_persian, Char('ه')),
         'ۃ' => on(cfg.fold_persian, Char('ة')),
@@ -255,9 +258,7 @@ fn rule(c: char, cfg: &NormalizerConfig) -> Act {
         | '\u{202F}'
         | '\u{205F}'
         | '\u{3000}' => on(cfg.fold_spaces, Char(' ')),
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
-            on(cfg.presentation_forms, Decompose)
-        }
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => on(cfg.presentation_forms, Decompose),
         _ => Keep,
     }
 }
@@ -494,7 +495,9 @@ fn decode(bytes: &[u8], i: usize, len: usize) -> char {
     let cp = match len {
         1 => b,
         2 => ((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F),
-        3 => ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
+        3 => {
+            ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F)
+        }
         _ => {
             ((b & 0x07) << 18)
                 | ((bytes[i + 1] as u32 & 0x3F) << 12)
@@ -792,7 +795,9 @@ impl DeletedMarks {
         match c {
             '\u{064B}'..='\u{0652}' => self.harakat,
             '\u{0653}'..='\u{0655}' => self.hamza,
-            '\u{0656}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => self.other,
+            '\u{0656}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+                self.other
+            }
             '\u{0670}' => self.dagger,
             TATWEEL => self.tatweel,
             _ => false,

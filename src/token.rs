@@ -28,13 +28,15 @@ pub fn is_word_char(c: char) -> bool {
     }
     match c {
         // Arabic punctuation and signs that are not part of words.
-        '\u{0600}'..='\u{060F}' | '\u{061B}'..='\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => {
-            false
-        }
+        '\u{0600}'..='\u{060F}'
+        | '\u{061B}'..='\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}' => false,
         '\u{06DD}' | '\u{06DE}' | '\u{06E9}' => false,
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
-            true
-        }
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' => true,
         '\u{0640}' | '\u{200C}' | '\u{200D}' => true,
         _ => c.is_alphanumeric() || is_mark(c),
     }

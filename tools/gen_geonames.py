@@ -19,7 +19,7 @@ GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/).
 The GeoNames alternatenames are not language-tagged, so the Arabic names are filtered
 (Arabic letters only: no Persian/Urdu/Kurdish letters, no Latin letters or digits) and then
 corrected by the hand-checked tables below (canonical news spelling first, wrong or misleading
-aliases dropped, ambiguity with common Arabic words marked). Output format: gazetteers/SCHEMA.md.
+aliases dropped, ambiguity with common Arabic words marked). Output format: gazetteers/README.md.
 """
 
 import importlib.util

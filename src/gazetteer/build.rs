@@ -122,7 +122,7 @@ struct PendingStop {
     origin: Origin,
 }
 
-/// Builds a [`Gazetteer`] from TSV files (see `gazetteers/SCHEMA.md` in the crate), from
+/// Builds a [`Gazetteer`] from TSV files (see `gazetteers/README.md` in the crate), from
 /// entities made in code, or both, merged with the built-in data or not.
 ///
 /// Every malformed row is an error naming the source, the line and the field.
@@ -209,7 +209,11 @@ impl GazetteerBuilder {
     /// assert_eq!(g.tag("نقلت واشنطن بوست").count(), 0);
     /// # Ok::<(), dalil::Error>(())
     /// ```
-    pub fn add_tsv(&mut self, source_name: &str, mut reader: impl Read) -> Result<&mut Self, Error> {
+    pub fn add_tsv(
+        &mut self,
+        source_name: &str,
+        mut reader: impl Read,
+    ) -> Result<&mut Self, Error> {
         let mut bytes = Vec::new();
         reader
             .read_to_end(&mut bytes)
@@ -283,7 +287,11 @@ impl GazetteerBuilder {
                     } else {
                         let phrase = fields[0].trim();
                         if phrase.is_empty() {
-                            return Err(origin.err(ErrorKind::Parse, Some("phrase"), "empty phrase"));
+                            return Err(origin.err(
+                                ErrorKind::Parse,
+                                Some("phrase"),
+                                "empty phrase",
+                            ));
                         }
                         self.stops.push(PendingStop {
                             phrase: phrase.to_string(),
@@ -431,7 +439,11 @@ impl GazetteerBuilder {
                 }
                 for (key, joined) in variants {
                     let kb = keys.entry(key).or_default();
-                    if !kb.names.iter().any(|&(ek, ni, _)| ek == k as u32 && ni == i as u32) {
+                    if !kb
+                        .names
+                        .iter()
+                        .any(|&(ek, ni, _)| ek == k as u32 && ni == i as u32)
+                    {
                         kb.names.push((k as u32, i as u32, joined));
                     }
                     kb.ambiguity = Some(kb.ambiguity.map_or(level, |l: Ambiguity| l.max(level)));
@@ -535,11 +547,7 @@ pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, 
     let mut words: Vec<(String, bool)> = Vec::new();
     for r in crate::token::words(name) {
         let w = &name[r];
-        let last_letter = w
-            .chars()
-            .rev()
-            .find(|c| c.is_alphabetic())
-            .unwrap_or(' ');
+        let last_letter = w.chars().rev().find(|c| c.is_alphabetic()).unwrap_or(' ');
         let norm = normalizer.normalize_str(w);
         let toks: Vec<&str> = tokens(&norm).map(|r| &norm[r]).collect();
         if toks.is_empty() {
@@ -570,10 +578,7 @@ pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, 
     out
 }
 
-fn split_names(
-    field: &str,
-    origin: &Origin,
-) -> Result<Vec<(String, Option<Ambiguity>)>, Error> {
+fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambiguity>)>, Error> {
     let mut out = Vec::new();
     for part in field.split('|') {
         let part = part.trim();
@@ -651,7 +656,10 @@ fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
         return Err(origin.err(
             ErrorKind::Parse,
             Some("id"),
-            format!("`{}` is not a lowercase ASCII slug like `deir-ez-zor`", e.id),
+            format!(
+                "`{}` is not a lowercase ASCII slug like `deir-ez-zor`",
+                e.id
+            ),
         ));
     }
     let types = match e.kind {

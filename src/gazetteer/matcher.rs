@@ -236,16 +236,69 @@ fn list_gap(gap: &str) -> bool {
 
 /// Words after which a strongly ambiguous name is a place (normalized).
 const PLACE_WORDS: &[&str] = &[
-    "مدينه", "بلده", "قريه", "ريف", "محافظه", "منطقه", "ناحيه", "حي", "باديه", "مخيم", "مطار",
-    "قاعده", "معبر", "سجن", "حقل", "سد", "جبل", "نهر", "سهل", "مدينتي", "بلدتي", "قريتي",
-    "منطقتي", "محافظتي", "مدن", "بلدات", "قري", "مناطق", "مزرعه", "بحيره", "وادي", "تل",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "ريف",
+    "محافظه",
+    "منطقه",
+    "ناحيه",
+    "حي",
+    "باديه",
+    "مخيم",
+    "مطار",
+    "قاعده",
+    "معبر",
+    "سجن",
+    "حقل",
+    "سد",
+    "جبل",
+    "نهر",
+    "سهل",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "منطقتي",
+    "محافظتي",
+    "مدن",
+    "بلدات",
+    "قري",
+    "مناطق",
+    "مزرعه",
+    "بحيره",
+    "وادي",
+    "تل",
 ];
 
 /// Locative prepositions and directions, after which a weakly ambiguous name is a place.
 const LOCATIVES: &[&str] = &[
-    "في", "من", "الي", "قرب", "محيط", "اطراف", "شرق", "شرقي", "غرب", "غربي", "شمال", "شمالي",
-    "جنوب", "جنوبي", "نحو", "باتجاه", "اتجاه", "داخل", "حول", "مشارف", "ضواحي", "بالقرب",
-    "القرب", "جنوبي", "وسط", "عند", "ريفي",
+    "في",
+    "من",
+    "الي",
+    "قرب",
+    "محيط",
+    "اطراف",
+    "شرق",
+    "شرقي",
+    "غرب",
+    "غربي",
+    "شمال",
+    "شمالي",
+    "جنوب",
+    "جنوبي",
+    "نحو",
+    "باتجاه",
+    "اتجاه",
+    "داخل",
+    "حول",
+    "مشارف",
+    "ضواحي",
+    "بالقرب",
+    "القرب",
+    "جنوبي",
+    "وسط",
+    "عند",
+    "ريفي",
 ];
 
 /// How the first word of a match was read: the proclitics stripped from it.
@@ -339,7 +392,9 @@ impl<'g, 't> Matches<'g, 't> {
                 );
             }
             for p in ['ب', 'ك', 'ل'] {
-                let Some(r2) = r1.strip_prefix(p) else { continue };
+                let Some(r2) = r1.strip_prefix(p) else {
+                    continue;
+                };
                 let len = word.len() - r2.len();
                 let clitics = Clitics {
                     len,
@@ -390,7 +445,10 @@ fn match_rest(t: &str, mut pos: usize, rest: &[Box<str>]) -> Option<(usize, Opti
     let mut last = None;
     for w in rest {
         let tok = next_token(t, pos)?;
-        if &t[tok.clone()] != &**w || !name_gap(&t[pos..tok.start]) || t[pos..tok.start].contains('\n') {
+        if t[tok.clone()] != **w
+            || !name_gap(&t[pos..tok.start])
+            || t[pos..tok.start].contains('\n')
+        {
             return None;
         }
         last = Some(tok.start);
@@ -401,7 +459,10 @@ fn match_rest(t: &str, mut pos: usize, rest: &[Box<str>]) -> Option<(usize, Opti
 
 /// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
 fn is_clitic_chain(word: &str) -> bool {
-    matches!(word, "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك")
+    matches!(
+        word,
+        "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"
+    )
 }
 
 /// The word without its proclitics, for comparing with context words.
@@ -551,7 +612,9 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
                     chosen = Some((*f, true));
                     break;
                 }
-                let Some(&(e, _)) = rec.names.first() else { continue };
+                let Some(&(e, _)) = rec.names.first() else {
+                    continue;
+                };
                 let kind = inner.entities[e as usize].kind;
                 if self.context_ok(f, rec.ambiguity, kind) {
                     chosen = Some((*f, false));

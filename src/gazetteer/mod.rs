@@ -696,7 +696,7 @@ impl<'g> Match<'g> {
     /// The name of the entity that matched, as written in the gazetteer.
     ///
     /// ```
-    /// let m = dalil::Gazetteer::builtin().tag("ديرالزور").next().unwrap();
+    /// let m = dalil::Gazetteer::builtin().tag("في دير الزّور").next().unwrap();
     /// assert_eq!(m.alias(), "دير الزور");
     /// ```
     pub fn alias(&self) -> &'g str {

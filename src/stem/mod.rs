@@ -210,7 +210,10 @@ impl Stemmer {
         });
         if found.is_none() {
             // لل + rest: ل and the article, whose alef is not written.
-            let after = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+            let after = word
+                .strip_prefix('و')
+                .or_else(|| word.strip_prefix('ف'))
+                .unwrap_or(word);
             if let Some(rest) = after.strip_prefix("لل") {
                 let with_article = format!("ال{rest}");
                 if self.protected.contains(&with_article) {

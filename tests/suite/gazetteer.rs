@@ -51,7 +51,10 @@ fn proclitics_before_names() {
         ("بالحسكة", &[("الحسكة", "al-hasakah")]),
         ("وبالحسكة", &[("الحسكة", "al-hasakah")]),
         // لل = ل + ال: the span starts at the article's lam.
-        ("بيان للتحالف الدولي", &[("لتحالف الدولي", "us-led-coalition")]),
+        (
+            "بيان للتحالف الدولي",
+            &[("لتحالف الدولي", "us-led-coalition")],
+        ),
         ("زيارة للحسكة", &[("لحسكة", "al-hasakah")]),
         // a name without the article is not matched with one
         ("اشترى الحمص من السوق", &[]),
@@ -64,10 +67,16 @@ fn quotes_tatweel_and_brackets_do_not_hide_names() {
     check(&[
         ("مناطق خاضعة لـ«داعش»", &[("داعش", "isis")]),
         ("عناصر من تنظيم “الدولة”", &[("تنظيم “الدولة", "isis")]),
-        ("قوات «سوريا الديمقراطية»", &[("قوات «سوريا الديمقراطية", "sdf")]),
+        (
+            "قوات «سوريا الديمقراطية»",
+            &[("قوات «سوريا الديمقراطية", "sdf")],
+        ),
         ("مقاتلو «قسد»", &[("قسد", "sdf")]),
         ("في حـــمـص", &[("حـــمـص", "homs")]),
-        ("قوات (سوريا الديمقراطية)", &[("قوات (سوريا الديمقراطية", "sdf")]),
+        (
+            "قوات (سوريا الديمقراطية)",
+            &[("قوات (سوريا الديمقراطية", "sdf")],
+        ),
         ("بـ\"داعش\"", &[("داعش", "isis")]),
     ]);
 }
@@ -78,7 +87,10 @@ fn spelling_variants_normalize_alike() {
         ("في دير الزّور", &[("دير الزّور", "deir-ez-zor")]),
         ("في دیر الزور", &[("دیر الزور", "deir-ez-zor")]),
         ("في إدلب وادلب", &[("إدلب", "idlib"), ("ادلب", "idlib")]),
-        ("الرقة والرقه", &[("الرقة", "ar-raqqah"), ("الرقه", "ar-raqqah")]),
+        (
+            "الرقة والرقه",
+            &[("الرقة", "ar-raqqah"), ("الرقه", "ar-raqqah")],
+        ),
         ("«الفرقة ١٧»", &[("الفرقة ١٧", "saa-17th-division")]),
         ("الفرقة 17", &[("الفرقة 17", "saa-17th-division")]),
         ("\u{200F}حمص\u{200F}", &[("حمص", "homs")]),
@@ -98,10 +110,19 @@ fn dropped_spaces_after_non_joining_letters() {
 #[test]
 fn leftmost_longest() {
     check(&[
-        ("مجلس دير الزور العسكري", &[("مجلس دير الزور العسكري", "deir-ez-zor-military-council")]),
+        (
+            "مجلس دير الزور العسكري",
+            &[("مجلس دير الزور العسكري", "deir-ez-zor-military-council")],
+        ),
         ("ريف دير الزور الشرقي", &[("دير الزور", "deir-ez-zor")]),
-        ("محافظة دير الزور", &[("محافظة دير الزور", "deir-ez-zor-governorate")]),
-        ("قوات سوريا الديمقراطية", &[("قوات سوريا الديمقراطية", "sdf")]),
+        (
+            "محافظة دير الزور",
+            &[("محافظة دير الزور", "deir-ez-zor-governorate")],
+        ),
+        (
+            "قوات سوريا الديمقراطية",
+            &[("قوات سوريا الديمقراطية", "sdf")],
+        ),
         ("الولايات المتحدة", &[("الولايات المتحدة", "united-states")]),
     ]);
 }
@@ -119,12 +140,22 @@ fn stop_phrases_hide_names() {
 fn strongly_ambiguous_names_need_a_place_word_or_a_list() {
     check(&[
         ("دخلت القوات مدينة الباب", &[("الباب", "al-bab")]),
-        ("في مدينتي الباب ومنبج", &[("الباب", "al-bab"), ("منبج", "manbij")]),
+        (
+            "في مدينتي الباب ومنبج",
+            &[("الباب", "al-bab"), ("منبج", "manbij")],
+        ),
         ("بلدة الباب", &[("الباب", "al-bab")]),
         ("وريف الباب", &[("الباب", "al-bab")]),
         ("منبج والباب", &[("منبج", "manbij"), ("الباب", "al-bab")]),
         ("الباب ومنبج", &[("الباب", "al-bab"), ("منبج", "manbij")]),
-        ("منبج، الباب، جرابلس", &[("منبج", "manbij"), ("الباب", "al-bab"), ("جرابلس", "jarabulus")]),
+        (
+            "منبج، الباب، جرابلس",
+            &[
+                ("منبج", "manbij"),
+                ("الباب", "al-bab"),
+                ("جرابلس", "jarabulus"),
+            ],
+        ),
         ("فتح الباب أمام الحوار", &[]),
         ("في الباب", &[]),
         ("المظاهرات السلمية", &[]),
@@ -144,7 +175,10 @@ fn weakly_ambiguous_names_need_some_context() {
         ("شرقي تدمر", &[("تدمر", "palmyra")]),
         ("بتدمر", &[("تدمر", "palmyra")]),
         ("في الميادين", &[("الميادين", "al-mayadin")]),
-        ("البوكمال والميادين", &[("البوكمال", "abu-kamal"), ("الميادين", "al-mayadin")]),
+        (
+            "البوكمال والميادين",
+            &[("البوكمال", "abu-kamal"), ("الميادين", "al-mayadin")],
+        ),
         ("الغارات تدمر المنازل", &[]),
         ("في شتى الميادين", &[]),
         ("حماة الديار", &[]),
@@ -198,7 +232,12 @@ fn dictionary_lookups() {
     assert!(done.contains(&"دير الزور"), "{done:?}");
     assert!(done.iter().all(|k| k.starts_with("دير الز")));
     // Fuzzy lookup counts letters, not bytes (fst's own automaton fails these).
-    for (query, edits) in [("ديرالزور", 1), ("دیر الزور", 0), ("دير الزوز", 1), ("ديرالزوز", 2)] {
+    for (query, edits) in [
+        ("ديرالزور", 1),
+        ("دیر الزور", 0),
+        ("دير الزوز", 1),
+        ("ديرالزوز", 2),
+    ] {
         let hits = g.fuzzy(query, edits);
         assert!(
             hits.iter().any(|s| s.entity().id() == "deir-ez-zor"),
@@ -248,8 +287,15 @@ fn builder_in_code() {
     .unwrap();
     let g = b.build().unwrap();
     assert_eq!(g.len(), 1);
-    assert_eq!(g.tag("هاجم لواء إكس").next().unwrap().entity().id(), "liwa-x");
-    assert_eq!(g.tag("دير الزور").count(), 0, "no built-in data unless asked");
+    assert_eq!(
+        g.tag("هاجم لواء إكس").next().unwrap().entity().id(),
+        "liwa-x"
+    );
+    assert_eq!(
+        g.tag("دير الزور").count(),
+        0,
+        "no built-in data unless asked"
+    );
 }
 
 /// Malformed data: (file content, line, field, message fragment).
@@ -257,7 +303,9 @@ fn builder_in_code() {
 fn malformed_rows_name_file_line_and_field() {
     let h = "id\tkind\ttype\tname_en\tnames_ar\tlat\tlon\tparent\tambiguity\tsource\n";
     let row = |f: [&str; 10]| format!("{h}{}\n", f.join("\t"));
-    let ok = ["x", "place", "village", "X", "إكس", "35", "36", "", "none", "s"];
+    let ok = [
+        "x", "place", "village", "X", "إكس", "35", "36", "", "none", "s",
+    ];
     let with = |i: usize, v: &str| {
         let mut f = ok;
         f[i] = v;
@@ -265,17 +313,47 @@ fn malformed_rows_name_file_line_and_field() {
     };
     let cases: Vec<(String, usize, Option<&str>, &str)> = vec![
         ("bogus\theader\n".to_string(), 1, None, "unknown header"),
-        (format!("{h}x\tplace\n"), 2, None, "expected 10 tab-separated fields, found 2"),
-        (with(0, "Bad Id"), 2, Some("id"), "not a lowercase ASCII slug"),
+        (
+            format!("{h}x\tplace\n"),
+            2,
+            None,
+            "expected 10 tab-separated fields, found 2",
+        ),
+        (
+            with(0, "Bad Id"),
+            2,
+            Some("id"),
+            "not a lowercase ASCII slug",
+        ),
         (with(1, "thing"), 2, Some("kind"), "unknown kind `thing`"),
-        (with(2, "castle"), 2, Some("type"), "unknown place type `castle`"),
+        (
+            with(2, "castle"),
+            2,
+            Some("type"),
+            "unknown place type `castle`",
+        ),
         (with(3, " "), 2, Some("name_en"), "empty English name"),
         (with(4, "إكس||واي"), 2, Some("names_ar"), "empty name"),
-        (with(4, "إكس@sometimes"), 2, Some("names_ar"), "unknown ambiguity `@sometimes`"),
+        (
+            with(4, "إكس@sometimes"),
+            2,
+            Some("names_ar"),
+            "unknown ambiguity `@sometimes`",
+        ),
         (with(5, "north"), 2, Some("lat"), "not a decimal number"),
         (with(5, "95"), 2, Some("lat"), "outside -90..90"),
-        (with(6, ""), 2, Some("lon"), "both be given or both be empty"),
-        (with(8, "very"), 2, Some("ambiguity"), "unknown ambiguity `very`"),
+        (
+            with(6, ""),
+            2,
+            Some("lon"),
+            "both be given or both be empty",
+        ),
+        (
+            with(8, "very"),
+            2,
+            Some("ambiguity"),
+            "unknown ambiguity `very`",
+        ),
         (
             format!("{h}{}\n{}\n", ok.join("\t"), ok.join("\t")),
             3,
@@ -306,19 +384,26 @@ fn inconsistent_data_is_an_error_at_build() {
     b.add_tsv("p.tsv", t.as_bytes()).unwrap();
     let err = b.build().unwrap_err();
     assert_eq!((err.line(), err.field()), (Some(2), Some("parent")));
-    assert!(err.to_string().starts_with("p.tsv:2: field `parent`: unknown parent `nowhere`"));
+    assert!(err
+        .to_string()
+        .starts_with("p.tsv:2: field `parent`: unknown parent `nowhere`"));
 
     let mut b = GazetteerBuilder::new();
     b.add_tsv("a.tsv", "id\tnames_ar\tsource\nghost\tشبح\ts\n".as_bytes())
         .unwrap();
     let err = b.build().unwrap_err();
-    assert!(err.to_string().starts_with("a.tsv:2: field `id`: alias `شبح` names unknown entity `ghost`"));
+    assert!(err
+        .to_string()
+        .starts_with("a.tsv:2: field `id`: alias `شبح` names unknown entity `ghost`"));
 
     let t = format!("{h}x\tplace\tvillage\tX\t«»\t\t\t\tnone\ts\n");
     let mut b = GazetteerBuilder::new();
     b.add_tsv("q.tsv", t.as_bytes()).unwrap();
     let err = b.build().unwrap_err();
-    assert!(err.to_string().contains("has no letters or digits"), "{err}");
+    assert!(
+        err.to_string().contains("has no letters or digits"),
+        "{err}"
+    );
 }
 
 #[test]

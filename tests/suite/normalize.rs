@@ -11,7 +11,11 @@ const DEFAULT_CASES: &[(&str, &str, &str)] = &[
     ("harakat", "مُدَرِّسَةٌ", "مدرسه"),
     ("tanween fath", "شكرًا", "شكرا"),
     ("extra marks U+0656..U+065F", "ب\u{0656}ت\u{065F}", "بت"),
-    ("quranic marks", "الرحيم\u{06DA} الله\u{0615}", "الرحيم الله"),
+    (
+        "quranic marks",
+        "الرحيم\u{06DA} الله\u{0615}",
+        "الرحيم الله",
+    ),
     ("dagger alef removed", "ه\u{0670}ذا", "هذا"),
     ("tatweel", "حـــمـص", "حمص"),
     // hamza and alef forms
@@ -52,9 +56,17 @@ const DEFAULT_CASES: &[(&str, &str, &str)] = &[
     // invisible marks and spaces
     ("zwnj zwj", "دير\u{200C}الزور\u{200D}", "ديرالزور"),
     ("bidi marks", "\u{200F}حمص\u{200E} \u{061C}حلب", "حمص حلب"),
-    ("embeddings and isolates", "\u{202B}حمص\u{202C} \u{2067}حلب\u{2069}", "حمص حلب"),
+    (
+        "embeddings and isolates",
+        "\u{202B}حمص\u{202C} \u{2067}حلب\u{2069}",
+        "حمص حلب",
+    ),
     ("bom and soft hyphen", "\u{FEFF}حم\u{00AD}ص", "حمص"),
-    ("unicode spaces", "حمص\u{00A0}حلب\u{2009}درعا\u{202F}ادلب\u{3000}x", "حمص حلب درعا ادلب x"),
+    (
+        "unicode spaces",
+        "حمص\u{00A0}حلب\u{2009}درعا\u{202F}ادلب\u{3000}x",
+        "حمص حلب درعا ادلب x",
+    ),
     ("zero-width space", "حمص\u{200B}حلب", "حمص حلب"),
     ("tabs and newlines kept", "حمص\tحلب\nدرعا", "حمص\tحلب\nدرعا"),
     // nothing else is touched
@@ -69,7 +81,11 @@ fn default_profile_table() {
     let n = Normalizer::default();
     for (what, input, want) in DEFAULT_CASES {
         assert_eq!(n.normalize_str(input), *want, "{what}: {input:?}");
-        assert_eq!(n.normalize(input).as_str(), *want, "{what} (with map): {input:?}");
+        assert_eq!(
+            n.normalize(input).as_str(),
+            *want,
+            "{what} (with map): {input:?}"
+        );
     }
 }
 
@@ -105,9 +121,15 @@ fn options_switch_rules_off() {
 fn dagger_alef_options() {
     let mut c = NormalizerConfig::default();
     c.dagger_alef = DaggerAlef::Alef;
-    assert_eq!(Normalizer::new(c.clone()).normalize_str("ه\u{0670}ذا"), "هاذا");
+    assert_eq!(
+        Normalizer::new(c.clone()).normalize_str("ه\u{0670}ذا"),
+        "هاذا"
+    );
     c.dagger_alef = DaggerAlef::Keep;
-    assert_eq!(Normalizer::new(c).normalize_str("ه\u{0670}ذا"), "ه\u{0670}ذا");
+    assert_eq!(
+        Normalizer::new(c).normalize_str("ه\u{0670}ذا"),
+        "ه\u{0670}ذا"
+    );
 }
 
 #[test]
@@ -174,7 +196,10 @@ fn offsets_map_back_to_original_spans() {
     let n = Normalizer::default();
     let text = "قصفَت «قسد» مواقعَ لـ«داعش» في دير\u{200C}الزّور، و٢٠ كم ﻻ";
     let norm = n.normalize(text);
-    assert_eq!(norm.as_str(), "قصفت \"قسد\" مواقع ل\"داعش\" في ديرالزور, و20 كم لا");
+    assert_eq!(
+        norm.as_str(),
+        "قصفت \"قسد\" مواقع ل\"داعش\" في ديرالزور, و20 كم لا"
+    );
     let cases = [
         ("قسد", "قسد"),
         ("مواقع", "مواقعَ"),

@@ -127,11 +127,37 @@ fn parts(word: &str, s: &Stemmer) -> (Vec<(CliticKind, String)>, String, Option<
 fn clitic_segmentation_table() {
     use CliticKind::*;
     let s = Stemmer::new(Algorithm::Light10).with_protected(["فرنسا"]);
-    let cases: &[(&str, &[(CliticKind, &str)], &str, Option<&str>)] = &[
-        ("وبالحسكة", &[(Conjunction, "و"), (Preposition, "ب"), (Article, "ال")], "حسكة", None),
-        ("للتحالف", &[(Preposition, "ل"), (Article, "ل")], "تحالف", None),
-        ("فالجيش", &[(Conjunction, "ف"), (Article, "ال")], "جيش", None),
-        ("وسيقاتلون", &[(Conjunction, "و"), (Future, "س")], "يقاتلون", None),
+    type Case<'a> = (
+        &'a str,
+        &'a [(CliticKind, &'a str)],
+        &'a str,
+        Option<&'a str>,
+    );
+    let cases: &[Case] = &[
+        (
+            "وبالحسكة",
+            &[(Conjunction, "و"), (Preposition, "ب"), (Article, "ال")],
+            "حسكة",
+            None,
+        ),
+        (
+            "للتحالف",
+            &[(Preposition, "ل"), (Article, "ل")],
+            "تحالف",
+            None,
+        ),
+        (
+            "فالجيش",
+            &[(Conjunction, "ف"), (Article, "ال")],
+            "جيش",
+            None,
+        ),
+        (
+            "وسيقاتلون",
+            &[(Conjunction, "و"), (Future, "س")],
+            "يقاتلون",
+            None,
+        ),
         ("مدرستها", &[], "مدرست", Some("ها")),
         ("ومواقعهم", &[(Conjunction, "و")], "مواقع", Some("هم")),
         ("بحمص", &[(Preposition, "ب")], "حمص", None),
@@ -139,7 +165,12 @@ fn clitic_segmentation_table() {
         ("فرنسا", &[], "فرنسا", None),
         ("وفرنسا", &[(Conjunction, "و")], "فرنسا", None),
         // diacritics and tatweel stay with the letter they are written on
-        ("وَبِالحَسَكَة", &[(Conjunction, "وَ"), (Preposition, "بِ"), (Article, "ال")], "حَسَكَة", None),
+        (
+            "وَبِالحَسَكَة",
+            &[(Conjunction, "وَ"), (Preposition, "بِ"), (Article, "ال")],
+            "حَسَكَة",
+            None,
+        ),
         ("لـ\u{0640}حمص", &[(Preposition, "لـ\u{0640}")], "حمص", None),
         // too short to split
         ("ول", &[], "ول", None),
@@ -147,7 +178,8 @@ fn clitic_segmentation_table() {
     ];
     for (word, pro, stem, enc) in cases {
         let (p, st, e) = parts(word, &s);
-        let want: Vec<(CliticKind, String)> = pro.iter().map(|(k, t)| (*k, t.to_string())).collect();
+        let want: Vec<(CliticKind, String)> =
+            pro.iter().map(|(k, t)| (*k, t.to_string())).collect();
         assert_eq!(p, want, "{word}");
         assert_eq!(st, *stem, "{word}");
         assert_eq!(e.as_deref(), *enc, "{word}");
