@@ -27,6 +27,9 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     match c {
+        // Arabic letters and digits (the common case, decided without Unicode tables).
+        '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' => true,
         // Arabic punctuation and signs that are not part of words.
         '\u{0600}'..='\u{060F}'
         | '\u{061B}'..='\u{061F}'

@@ -1,10 +1,11 @@
 //! Building a gazetteer: TSV parsing, validation, key generation, the fst and the scan index.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::sync::Arc;
 
-use super::matcher::{tokens, ScanIndex};
+use super::matcher::{tokens, ScanIndex, WordHasher};
 use super::{Ambiguity, Entity, Gazetteer, Inner, Kind};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::Normalizer;
@@ -424,7 +425,8 @@ impl GazetteerBuilder {
 
         // Every name → its keys (the normalized words joined by one space, and the forms
         // with the spaces writers drop after non-joining letters).
-        let mut keys: BTreeMap<String, KeyBuild> = BTreeMap::new();
+        let mut keys: HashMap<String, KeyBuild, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
         for (k, e) in entities.iter().enumerate() {
             let origin = &self.entities[k].1;
             for (i, name) in e.names_ar.iter().enumerate() {
@@ -465,15 +467,14 @@ impl GazetteerBuilder {
         }
 
         let mut key_recs = Vec::with_capacity(keys.len());
-        let mut fst_builder = fst::MapBuilder::memory();
-        for (i, (key, mut kb)) in keys.into_iter().enumerate() {
+        // Keys in sorted order: a key's index is its rank in the fst.
+        let mut keys: Vec<(String, KeyBuild)> = keys.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (key, mut kb) in keys {
             // Order the entities of a shared key: the most prominent first.
             kb.names.sort_by_key(|&(ek, _, joined)| {
                 (joined, type_rank(&entities[ek as usize].entity_type), ek)
             });
-            fst_builder
-                .insert(key.as_bytes(), i as u64)
-                .map_err(|e| Error::new(ErrorKind::Build, format!("fst: {e}")))?;
             key_recs.push(super::KeyRec {
                 key,
                 names: kb.names.iter().map(|&(e, n, _)| (e, n)).collect(),
@@ -481,11 +482,6 @@ impl GazetteerBuilder {
                 stop: kb.stop,
             });
         }
-        let fst_bytes = fst_builder
-            .into_inner()
-            .map_err(|e| Error::new(ErrorKind::Build, format!("fst: {e}")))?;
-        let fst = fst::Map::new(fst_bytes)
-            .map_err(|e| Error::new(ErrorKind::Build, format!("fst: {e}")))?;
         let scan = ScanIndex::new(&key_recs);
         let by_id = entities
             .iter()
@@ -497,7 +493,7 @@ impl GazetteerBuilder {
                 entities,
                 by_id,
                 keys: key_recs,
-                fst,
+                fst: std::sync::OnceLock::new(),
                 scan,
                 normalizer,
             }),
@@ -543,6 +539,17 @@ fn non_joining(c: char) -> bool {
 /// a space after a non-joining letter is dropped (at most 3 such spaces combined). The bool
 /// says whether the key is such a dropped-space form.
 pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, bool)> {
+    // Fast path: a name that is one word and needs no normalization is its own key.
+    if !name.is_empty() && name.chars().all(crate::token::is_word_char) {
+        let norm = normalizer.normalize_str(name);
+        let whole = {
+            let mut toks = tokens(&norm);
+            matches!((toks.next(), toks.next()), (Some(t), None) if t.len() == norm.len())
+        };
+        if whole {
+            return vec![(norm.into_owned(), false)];
+        }
+    }
     // Words of the name as written, each with whether a space may be dropped after it.
     let mut words: Vec<(String, bool)> = Vec::new();
     for r in crate::token::words(name) {

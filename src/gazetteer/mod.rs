@@ -338,7 +338,9 @@ pub(crate) struct Inner {
     pub(crate) entities: Vec<Entity>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) keys: Vec<KeyRec>,
-    pub(crate) fst: fst::Map<Vec<u8>>,
+    /// The dictionary, built on the first lookup (the scan does not need it, so tagging
+    /// starts sooner).
+    pub(crate) fst: OnceLock<fst::Map<Vec<u8>>>,
     pub(crate) scan: matcher::ScanIndex,
     pub(crate) normalizer: Normalizer,
 }
@@ -513,8 +515,16 @@ impl Gazetteer {
         out
     }
 
+    /// The fst from keys to key indexes (keys are kept sorted, so a key's index is its rank).
+    fn dict(&self) -> &fst::Map<Vec<u8>> {
+        self.inner.fst.get_or_init(|| {
+            let keys = self.inner.keys.iter().enumerate();
+            fst::Map::from_iter(keys.map(|(i, k)| (k.key.as_str(), i as u64))).unwrap_or_default()
+        })
+    }
+
     fn key_index(&self, key: &str) -> Option<usize> {
-        self.inner.fst.get(key).map(|v| v as usize)
+        self.dict().get(key).map(|v| v as usize)
     }
 
     /// Exact lookup of a name, whatever its spelling (hamza, diacritics, ة/ه, Persian
@@ -588,8 +598,7 @@ impl Gazetteer {
         use fst::{Automaton, IntoStreamer, Streamer};
         let p = self.normalize_name(prefix);
         let mut stream = self
-            .inner
-            .fst
+            .dict()
             .search(fst::automaton::Str::new(&p).starts_with())
             .into_stream();
         let mut hits = Vec::new();
@@ -612,7 +621,7 @@ impl Gazetteer {
         use fst::{IntoStreamer, Streamer};
         let q = self.normalize_name(name);
         let aut = fuzzy::Levenshtein::new(&q, max_edits.min(3));
-        let mut stream = self.inner.fst.search(&aut).into_stream();
+        let mut stream = self.dict().search(&aut).into_stream();
         let mut hits = Vec::new();
         while let Some((k, v)) = stream.next() {
             let key = String::from_utf8_lossy(k);
