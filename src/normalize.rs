@@ -513,12 +513,12 @@ fn decode(bytes: &[u8], i: usize, len: usize) -> char {
 /// output of one original character `orig..orig_end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Seg {
-    norm: u32,
-    orig: u32,
-    orig_end: u32,
+    norm: usize,
+    orig: usize,
+    orig_end: usize,
 }
 
-const COPY: u32 = u32::MAX;
+const COPY: usize = usize::MAX;
 
 /// The normalizer's output under construction. With `MAP = false` no map is kept.
 struct Output<'a, const MAP: bool> {
@@ -556,8 +556,8 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
     fn open_copy(&mut self, orig: usize) {
         if MAP && self.reopen {
             self.segs.push(Seg {
-                norm: self.out.len() as u32,
-                orig: orig as u32,
+                norm: self.out.len(),
+                orig,
                 orig_end: COPY,
             });
             self.reopen = false;
@@ -587,9 +587,9 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
     fn open_atomic(&mut self, at: usize, len: usize) {
         if MAP {
             self.segs.push(Seg {
-                norm: self.out.len() as u32,
-                orig: at as u32,
-                orig_end: (at + len) as u32,
+                norm: self.out.len(),
+                orig: at,
+                orig_end: at + len,
             });
             self.reopen = true;
         }
@@ -702,15 +702,15 @@ impl OffsetMap {
         if norm >= self.norm_len {
             return self.orig_len;
         }
-        let idx = self.segs.partition_point(|s| s.norm as usize <= norm);
+        let idx = self.segs.partition_point(|s| s.norm <= norm);
         if idx == 0 {
             return norm;
         }
         let s = self.segs[idx - 1];
         if s.orig_end == COPY {
-            s.orig as usize + (norm - s.norm as usize)
+            s.orig + (norm - s.norm)
         } else {
-            s.orig as usize
+            s.orig
         }
     }
 
@@ -727,15 +727,15 @@ impl OffsetMap {
         if norm == 0 {
             return 0;
         }
-        let idx = self.segs.partition_point(|s| (s.norm as usize) < norm);
+        let idx = self.segs.partition_point(|s| (s.norm) < norm);
         if idx == 0 {
             return norm;
         }
         let s = self.segs[idx - 1];
         if s.orig_end == COPY {
-            s.orig as usize + (norm - s.norm as usize)
+            s.orig + (norm - s.norm)
         } else {
-            s.orig_end as usize
+            s.orig_end
         }
     }
 
