@@ -699,19 +699,7 @@ impl OffsetMap {
     /// assert_eq!(norm.map().to_original_start(2), 4); // after ب and the tatweel
     /// ```
     pub fn to_original_start(&self, norm: usize) -> usize {
-        if norm >= self.norm_len {
-            return self.orig_len;
-        }
-        let idx = self.segs.partition_point(|s| s.norm <= norm);
-        if idx == 0 {
-            return norm;
-        }
-        let s = self.segs[idx - 1];
-        if s.orig_end == COPY {
-            s.orig + (norm - s.norm)
-        } else {
-            s.orig
-        }
+        self.start_at(norm, &mut 0)
     }
 
     /// The original offset where the normalized character ending at `norm` ends in the
@@ -736,6 +724,65 @@ impl OffsetMap {
             s.orig + (norm - s.norm)
         } else {
             s.orig_end
+        }
+    }
+
+    /// The index of the last entry at or before `norm` (`strict`: before), or `None` when
+    /// `norm` lies before every entry. Searches forward from `hint` (a previous answer, or
+    /// 0) by galloping, so a left-to-right series of lookups touches the map sequentially
+    /// instead of binary-searching the whole of it each time.
+    fn seek(&self, norm: usize, strict: bool, hint: &mut usize) -> Option<usize> {
+        let before = |s: &Seg| if strict { s.norm < norm } else { s.norm <= norm };
+        let segs = &self.segs;
+        let mut lo = (*hint).min(segs.len());
+        if lo > 0 && !before(&segs[lo - 1]) {
+            lo = 0;
+        }
+        // Gallop to an upper bound, then binary-search the window.
+        let mut step = 1;
+        let mut hi = lo;
+        while hi < segs.len() && before(&segs[hi]) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        let hi = hi.min(segs.len());
+        let idx = lo + segs[lo..hi].partition_point(before);
+        *hint = idx;
+        idx.checked_sub(1)
+    }
+
+    fn start_at(&self, norm: usize, hint: &mut usize) -> usize {
+        if norm >= self.norm_len {
+            return self.orig_len;
+        }
+        match self.seek(norm, false, hint) {
+            None => norm,
+            Some(i) => {
+                let s = self.segs[i];
+                if s.orig_end == COPY {
+                    s.orig + (norm - s.norm)
+                } else {
+                    s.orig
+                }
+            }
+        }
+    }
+
+    fn end_at(&self, norm: usize, hint: &mut usize) -> usize {
+        if norm == 0 {
+            return 0;
+        }
+        match self.seek(norm, true, hint) {
+            None => norm,
+            Some(i) => {
+                let s = self.segs[i];
+                if s.orig_end == COPY {
+                    s.orig + (norm - s.norm)
+                } else {
+                    s.orig_end
+                }
+            }
         }
     }
 
@@ -870,11 +917,17 @@ impl<'a> Normalized<'a> {
     /// assert_eq!(norm.original_range(0..6), 0..8);
     /// ```
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.map.to_original_start(range.start);
+        self.original_range_from(range, &mut 0)
+    }
+
+    /// [`Normalized::original_range`] for a left-to-right series of ranges: `hint` carries
+    /// the position in the map from one call to the next (start it at 0).
+    pub(crate) fn original_range_from(&self, range: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let start = self.map.start_at(range.start, hint);
         if range.end <= range.start {
             return start..start;
         }
-        let mut end = self.map.to_original_end(range.end).max(start);
+        let mut end = self.map.end_at(range.end, hint).max(start);
         {
             for c in self.original[end..].chars() {
                 if !self.deleted_marks.deletes(c) {

@@ -50,20 +50,49 @@ impl Hasher for WordHasher {
 
 type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
-/// A key as the scan sees it: the words after its first one.
-#[derive(Clone, Debug)]
-pub(crate) struct Candidate {
-    rest: Box<[Box<str>]>,
-    key: u32,
+/// A node of the token trie: the key that ends here, if any, and the next words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Node {
+    key: Option<u32>,
+    children: WordMap<u32>,
 }
 
-/// The scan index: first word of every key → the keys starting with it, longest first.
-/// `after_lam` holds the keys whose first word starts with the article, under the word
-/// without it, for the contraction لل (ل + ال).
-#[derive(Clone, Debug, Default)]
+/// The scan index: a trie over the words of the keys. `first` maps the first word of every
+/// key to its node; `after_lam` maps the first words that start with the article, without
+/// it, to the same nodes, for the contraction لل (ل + ال).
+///
+/// `bloom` is a filter in front of the maps: a bit for the hash of every first word (and
+/// every first word without its article), so most words of a text, which start no key, are
+/// rejected by a bit test without probing a map.
+#[derive(Clone, Debug)]
 pub(crate) struct ScanIndex {
-    first: WordMap<Vec<Candidate>>,
-    after_lam: WordMap<Vec<Candidate>>,
+    /// The trie's nodes; `first` and `after_lam` point into it.
+    nodes: Vec<Node>,
+    first: WordMap<u32>,
+    after_lam: WordMap<u32>,
+    bloom: Box<[u64; BLOOM_WORDS]>,
+}
+
+const BLOOM_BITS: u32 = 18;
+const BLOOM_WORDS: usize = (1 << BLOOM_BITS) / 64;
+
+/// The filter's hash of a word: eight bytes at a time, as [`WordHasher`].
+#[inline(always)]
+fn bloom_hash(bytes: &[u8]) -> usize {
+    let mut h = WordHasher::default();
+    h.write(bytes);
+    (h.finish() >> (64 - BLOOM_BITS)) as usize
+}
+
+impl Default for ScanIndex {
+    fn default() -> Self {
+        ScanIndex {
+            nodes: Vec::new(),
+            first: WordMap::default(),
+            after_lam: WordMap::default(),
+            bloom: Box::new([0; BLOOM_WORDS]),
+        }
+    }
 }
 
 impl ScanIndex {
@@ -72,24 +101,46 @@ impl ScanIndex {
         for (k, rec) in keys.iter().enumerate() {
             let mut words = rec.key.split(' ');
             let Some(first) = words.next() else { continue };
-            let cand = Candidate {
-                rest: words.map(Box::from).collect(),
-                key: k as u32,
-            };
-            if let Some(bare) = first.strip_prefix("ال") {
-                if !bare.is_empty() {
-                    idx.after_lam
-                        .entry(Box::from(bare))
-                        .or_default()
-                        .push(cand.clone());
+            let mut node = match idx.first.get(first) {
+                Some(&n) => n,
+                None => {
+                    let n = idx.nodes.len() as u32;
+                    idx.nodes.push(Node::default());
+                    idx.first.insert(Box::from(first), n);
+                    if let Some(bare) = first.strip_prefix("ال") {
+                        if !bare.is_empty() {
+                            idx.after_lam.insert(Box::from(bare), n);
+                        }
+                    }
+                    n
                 }
+            };
+            for w in words {
+                node = match idx.nodes[node as usize].children.get(w) {
+                    Some(&n) => n,
+                    None => {
+                        let n = idx.nodes.len() as u32;
+                        idx.nodes.push(Node::default());
+                        idx.nodes[node as usize].children.insert(Box::from(w), n);
+                        n
+                    }
+                };
             }
-            idx.first.entry(Box::from(first)).or_default().push(cand);
+            idx.nodes[node as usize].key = Some(k as u32);
         }
-        for list in idx.first.values_mut().chain(idx.after_lam.values_mut()) {
-            list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+        let forms: Vec<Box<str>> = idx.first.keys().chain(idx.after_lam.keys()).cloned().collect();
+        for form in forms {
+            let h = bloom_hash(form.as_bytes());
+            idx.bloom[h >> 6] |= 1 << (h & 63);
         }
         idx
+    }
+
+    /// Whether `form` may be a first word (no false negatives).
+    #[inline(always)]
+    fn may_be_first(&self, form: &str) -> bool {
+        let h = bloom_hash(form.as_bytes());
+        self.bloom[h >> 6] & (1u64 << (h & 63)) != 0
     }
 }
 
@@ -337,6 +388,10 @@ pub struct Matches<'g, 't> {
     prev: [Option<Prev>; 2],
     /// Normalized end and entity of the last match, for the list rule.
     last: Option<(usize, u32)>,
+    /// The readings found at the current token (kept to reuse its allocation).
+    found: Vec<Found>,
+    /// Where the last offset lookup stopped in the offset map.
+    map_hint: usize,
 }
 
 impl<'g, 't> Matches<'g, 't> {
@@ -347,6 +402,8 @@ impl<'g, 't> Matches<'g, 't> {
             pos: 0,
             prev: [None, None],
             last: None,
+            found: Vec::with_capacity(8),
+            map_hint: 0,
         }
     }
 
@@ -356,34 +413,72 @@ impl<'g, 't> Matches<'g, 't> {
         let t = self.norm.as_str();
         let word = &t[tok.clone()];
         let idx = &self.g.inner.scan;
-        let mut try_form = |map: &super::matcher::WordMapRef<'_>, form: &str, clitics: Clitics| {
-            if let Some(list) = map.get(form) {
-                for cand in list {
-                    if let Some((end, last_start)) = match_rest(t, tok.end, &cand.rest) {
+        let mut try_form = |map: &WordMapRef<'_>, form: &str, clitics: Clitics| {
+            if !idx.may_be_first(form) {
+                return;
+            }
+            if let Some(&node) = map.get(form) {
+                // Walk the trie word by word; every key on the way is a candidate.
+                let mut node = &idx.nodes[node as usize];
+                let mut end = tok.end;
+                let mut last_start = tok.start;
+                loop {
+                    if let Some(key) = node.key {
                         f(Found {
-                            key: cand.key,
+                            key,
                             clitics,
                             start: tok.start + clitics.len,
                             end,
-                            last_token_start: last_start.unwrap_or(tok.start),
+                            last_token_start: last_start,
                         });
                     }
+                    if node.children.is_empty() {
+                        break;
+                    }
+                    let Some(next) = next_token(t, end) else { break };
+                    let gap = &t[end..next.start];
+                    if !name_gap(gap) || gap.contains('\n') {
+                        break;
+                    }
+                    match node.children.get(&t[next.clone()]) {
+                        Some(&n) => node = &idx.nodes[n as usize],
+                        None => break,
+                    }
+                    last_start = next.start;
+                    end = next.end;
                 }
             }
         };
         let first = WordMapRef(&idx.first);
         let after_lam = WordMapRef(&idx.after_lam);
         try_form(&first, word, Clitics::default());
-        if word.len() < 6 || !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        let b = word.as_bytes();
+        // Proclitic letters: و ف ب ك ل, compared as their two UTF-8 bytes.
+        const WAW: [u8; 2] = [0xD9, 0x88];
+        const FA: [u8; 2] = [0xD9, 0x81];
+        const BA: [u8; 2] = [0xD8, 0xA8];
+        const KAF: [u8; 2] = [0xD9, 0x83];
+        const LAM: [u8; 2] = [0xD9, 0x84];
+        let at = |i: usize| -> [u8; 2] {
+            match b.get(i..i + 2) {
+                Some(s) => [s[0], s[1]],
+                None => [0, 0],
+            }
+        };
+        // Readings keep at least two letters after the proclitics.
+        if b.len() < 6 {
             return;
         }
-        for (conj, r1) in [(false, Some(word)), (true, strip_any(word, &["و", "ف"]))] {
-            let Some(r1) = r1 else { continue };
-            let base = word.len() - r1.len();
-            if conj && letters_at_least(r1, 2) {
+        let c0 = at(0);
+        let conj = c0 == WAW || c0 == FA;
+        for (has_conj, base) in [(false, 0), (true, 2)] {
+            if has_conj && !conj {
+                continue;
+            }
+            if has_conj && b.len() >= base + 4 {
                 try_form(
                     &first,
-                    r1,
+                    &word[base..],
                     Clitics {
                         len: base,
                         conj: true,
@@ -391,71 +486,42 @@ impl<'g, 't> Matches<'g, 't> {
                     },
                 );
             }
-            for p in ['ب', 'ك', 'ل'] {
-                let Some(r2) = r1.strip_prefix(p) else {
-                    continue;
-                };
-                let len = word.len() - r2.len();
-                let clitics = Clitics {
-                    len,
-                    conj,
-                    prep: Some(p),
-                };
-                if letters_at_least(r2, 2) {
-                    try_form(&first, r2, clitics);
-                }
-                if p == 'ل' {
-                    if let Some(r3) = r2.strip_prefix('ل') {
-                        if letters_at_least(r3, 2) {
-                            // لل + rest: the name is ال + rest; its span starts at the
-                            // article's ل.
-                            try_form(&after_lam, r3, clitics);
-                        }
-                    }
-                }
+            let p = at(base);
+            let prep = if p == BA {
+                'ب'
+            } else if p == KAF {
+                'ك'
+            } else if p == LAM {
+                'ل'
+            } else {
+                continue;
+            };
+            let clitics = Clitics {
+                len: base + 2,
+                conj: has_conj,
+                prep: Some(prep),
+            };
+            if b.len() >= base + 6 {
+                try_form(&first, &word[base + 2..], clitics);
+            }
+            // لل + rest: the name is ال + rest; its span starts at the article's ل.
+            if prep == 'ل' && at(base + 2) == LAM && b.len() >= base + 8 {
+                try_form(&after_lam, &word[base + 4..], clitics);
             }
         }
     }
 }
 
 /// A borrowed word map, so that `get` works on `&str`.
-pub(crate) struct WordMapRef<'a>(&'a WordMap<Vec<Candidate>>);
+pub(crate) struct WordMapRef<'a>(&'a WordMap<u32>);
 
 impl WordMapRef<'_> {
     #[inline]
-    fn get(&self, k: &str) -> Option<&Vec<Candidate>> {
+    fn get(&self, k: &str) -> Option<&u32> {
         self.0.get(k)
     }
 }
 
-#[inline]
-fn strip_any<'a>(word: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes.iter().find_map(|p| word.strip_prefix(p))
-}
-
-#[inline]
-fn letters_at_least(s: &str, n: usize) -> bool {
-    s.chars().take(n).count() >= n
-}
-
-/// Matches the remaining words of a key after the first token (which ends at `pos`).
-/// Returns the end of the match and the start of its last token.
-#[inline]
-fn match_rest(t: &str, mut pos: usize, rest: &[Box<str>]) -> Option<(usize, Option<usize>)> {
-    let mut last = None;
-    for w in rest {
-        let tok = next_token(t, pos)?;
-        if t[tok.clone()] != **w
-            || !name_gap(&t[pos..tok.start])
-            || t[pos..tok.start].contains('\n')
-        {
-            return None;
-        }
-        last = Some(tok.start);
-        pos = tok.end;
-    }
-    Some((pos, last))
-}
 
 /// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
 fn is_clitic_chain(word: &str) -> bool {
@@ -579,34 +645,20 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
     fn next(&mut self) -> Option<Match<'g>> {
         loop {
             let tok = next_token(self.norm.as_str(), self.pos)?;
-            let mut found: [Option<Found>; 8] = [None; 8];
-            let mut n = 0;
-            self.candidates(tok.clone(), |f| {
-                if n < 8 {
-                    found[n] = Some(f);
-                    n += 1;
-                }
-            });
-            if n == 0 {
+            let mut found = std::mem::take(&mut self.found);
+            found.clear();
+            self.candidates(tok.clone(), |f| found.push(f));
+            if found.is_empty() {
+                self.found = found;
                 self.pos = tok.end;
                 self.push_prev(tok.start, tok.end);
                 continue;
             }
-            let found = &mut found[..n];
             // Longest first; on a tie, the reading with fewer proclitics.
-            found.sort_by_key(|f| {
-                let f = f.unwrap_or(Found {
-                    key: 0,
-                    clitics: Clitics::default(),
-                    start: 0,
-                    end: 0,
-                    last_token_start: 0,
-                });
-                (std::cmp::Reverse(f.end), f.clitics.len)
-            });
+            found.sort_by_key(|f| (std::cmp::Reverse(f.end), f.clitics.len));
             let inner = &self.g.inner;
             let mut chosen = None;
-            for f in found.iter().flatten() {
+            for f in found.iter() {
                 let rec = &inner.keys[f.key as usize];
                 if rec.stop {
                     chosen = Some((*f, true));
@@ -621,6 +673,7 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
                     break;
                 }
             }
+            self.found = found;
             match chosen {
                 None => {
                     self.pos = tok.end;
@@ -637,9 +690,11 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
                     let rec = &self.g.inner.keys[f.key as usize];
                     let (e, name) = rec.names[0];
                     self.last = Some((f.end, e));
-                    let span = self.norm.original_range(f.start..f.end);
                     let tok_start = f.start - f.clitics.len;
-                    let full_start = self.norm.map().to_original_start(tok_start);
+                    let mut hint = self.map_hint;
+                    let full_start = self.norm.original_range_from(tok_start..tok_start, &mut hint).start;
+                    let span = self.norm.original_range_from(f.start..f.end, &mut hint);
+                    self.map_hint = hint;
                     return Some(Match {
                         start: span.start,
                         end: span.end,
