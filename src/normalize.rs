@@ -732,7 +732,13 @@ impl OffsetMap {
     /// 0) by galloping, so a left-to-right series of lookups touches the map sequentially
     /// instead of binary-searching the whole of it each time.
     fn seek(&self, norm: usize, strict: bool, hint: &mut usize) -> Option<usize> {
-        let before = |s: &Seg| if strict { s.norm < norm } else { s.norm <= norm };
+        let before = |s: &Seg| {
+            if strict {
+                s.norm < norm
+            } else {
+                s.norm <= norm
+            }
+        };
         let segs = &self.segs;
         let mut lo = (*hint).min(segs.len());
         if lo > 0 && !before(&segs[lo - 1]) {
@@ -922,7 +928,11 @@ impl<'a> Normalized<'a> {
 
     /// [`Normalized::original_range`] for a left-to-right series of ranges: `hint` carries
     /// the position in the map from one call to the next (start it at 0).
-    pub(crate) fn original_range_from(&self, range: Range<usize>, hint: &mut usize) -> Range<usize> {
+    pub(crate) fn original_range_from(
+        &self,
+        range: Range<usize>,
+        hint: &mut usize,
+    ) -> Range<usize> {
         let start = self.map.start_at(range.start, hint);
         if range.end <= range.start {
             return start..start;

@@ -25,9 +25,12 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(SEED);
+            // Assembled by hand: a copy into a buffer would call memcpy for a few bytes.
+            let mut w = 0u64;
+            for (i, &b) in rest.iter().enumerate() {
+                w |= u64::from(b) << (8 * i);
+            }
+            h = (h.rotate_left(5) ^ w).wrapping_mul(SEED);
         }
         self.0 = h;
     }
@@ -128,7 +131,12 @@ impl ScanIndex {
             }
             idx.nodes[node as usize].key = Some(k as u32);
         }
-        let forms: Vec<Box<str>> = idx.first.keys().chain(idx.after_lam.keys()).cloned().collect();
+        let forms: Vec<Box<str>> = idx
+            .first
+            .keys()
+            .chain(idx.after_lam.keys())
+            .cloned()
+            .collect();
         for form in forms {
             let h = bloom_hash(form.as_bytes());
             idx.bloom[h >> 6] |= 1 << (h & 63);
@@ -176,7 +184,7 @@ enum Class {
     Other,
 }
 
-#[inline]
+#[inline(always)]
 fn class_at(s: &str, i: usize) -> (Class, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
@@ -237,6 +245,21 @@ pub(crate) fn next_token(s: &str, mut pos: usize) -> Option<Range<usize>> {
     let start = pos;
     while pos < n {
         let b = bytes[pos];
+        if b < 0x80 {
+            // ASCII: a letter continues a letter token, a digit a digit token.
+            let c = if b.is_ascii_digit() {
+                Class::Digit
+            } else if ascii_word(b) {
+                Class::Letter
+            } else {
+                Class::Other
+            };
+            if c != class {
+                break;
+            }
+            pos += 1;
+            continue;
+        }
         if class == Class::Letter && b & 0xFC == 0xD8 {
             let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
             if ARABIC_WORD[k] {
@@ -435,7 +458,9 @@ impl<'g, 't> Matches<'g, 't> {
                     if node.children.is_empty() {
                         break;
                     }
-                    let Some(next) = next_token(t, end) else { break };
+                    let Some(next) = next_token(t, end) else {
+                        break;
+                    };
                     let gap = &t[end..next.start];
                     if !name_gap(gap) || gap.contains('\n') {
                         break;
@@ -521,7 +546,6 @@ impl WordMapRef<'_> {
         self.0.get(k)
     }
 }
-
 
 /// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
 fn is_clitic_chain(word: &str) -> bool {
@@ -692,7 +716,10 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
                     self.last = Some((f.end, e));
                     let tok_start = f.start - f.clitics.len;
                     let mut hint = self.map_hint;
-                    let full_start = self.norm.original_range_from(tok_start..tok_start, &mut hint).start;
+                    let full_start = self
+                        .norm
+                        .original_range_from(tok_start..tok_start, &mut hint)
+                        .start;
                     let span = self.norm.original_range_from(f.start..f.end, &mut hint);
                     self.map_hint = hint;
                     return Some(Match {
