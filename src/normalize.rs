@@ -294,6 +294,11 @@ pub struct Normalizer {
     config: NormalizerConfig,
     /// Actions for U+0600–U+06FF, indexed by `((lead & 3) << 6) | (cont & 0x3F)`.
     arabic: Box<[Act; 256]>,
+    /// Whether that action is `Keep`: the fast path of the scan.
+    arabic_keep: Box<[bool; 256]>,
+    /// Lead bytes outside U+0600–U+06FF that start a character some rule may change
+    /// (U+00A0…, U+1680, U+2000…, U+3000, U+FB50…).
+    special_lead: Box<[bool; 256]>,
     /// Whether any rule touches a character outside U+0600–U+06FF and ASCII.
     other_rules: bool,
 }
@@ -318,13 +323,25 @@ impl Normalizer {
             let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
             *slot = resolve(c, &config);
         }
+        let mut arabic_keep = Box::new([false; 256]);
+        for (k, keep) in arabic_keep.iter_mut().enumerate() {
+            *keep = arabic[k] == Act::Keep;
+        }
         let other_rules = config.fold_quotes
             || config.strip_format
             || config.fold_spaces
             || config.presentation_forms;
+        let mut special_lead = Box::new([false; 256]);
+        if other_rules {
+            for b in [0xC2, 0xE1, 0xE2, 0xE3, 0xEF] {
+                special_lead[b] = true;
+            }
+        }
         Normalizer {
             config,
             arabic,
+            arabic_keep,
+            special_lead,
             other_rules,
         }
     }
@@ -391,7 +408,36 @@ impl Normalizer {
         }
     }
 
-    /// Normalizes one character's worth of action for chars outside the Arabic block.
+    /// Skips from `i` (a char boundary) over characters the rules keep, returning the
+    /// offset of the next character to act on (or the end). The hot loop: an ASCII byte or
+    /// an Arabic letter that no rule touches costs a compare or a table load; unchanged
+    /// stretches stay in the output's pending run and are copied in one go.
+    #[inline(always)]
+    fn skip_kept(&self, bytes: &[u8], mut i: usize) -> usize {
+        let n = bytes.len();
+        let keep = &*self.arabic_keep;
+        let special = &*self.special_lead;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+            } else if b & 0xFC == 0xD8 {
+                // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
+                let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+                if !keep[k] {
+                    return i;
+                }
+                i += 2;
+            } else if special[b as usize] {
+                return i;
+            } else {
+                i += utf8_len(b);
+            }
+        }
+        n
+    }
+
+    /// The action for the character at `i`, and its length.
     #[inline]
     fn act_at(&self, bytes: &[u8], i: usize) -> (Act, usize) {
         let b = bytes[i];
@@ -410,33 +456,11 @@ impl Normalizer {
     /// The byte offset of the first character the rules change, if any.
     fn first_change(&self, text: &str) -> Option<usize> {
         let bytes = text.as_bytes();
-        let n = bytes.len();
         let mut i = 0;
-        while i < n {
-            // Skip ASCII eight bytes at a time.
-            while i + 8 <= n {
-                let w = u64::from_le_bytes([
-                    bytes[i],
-                    bytes[i + 1],
-                    bytes[i + 2],
-                    bytes[i + 3],
-                    bytes[i + 4],
-                    bytes[i + 5],
-                    bytes[i + 6],
-                    bytes[i + 7],
-                ]);
-                if w & 0x8080_8080_8080_8080 != 0 {
-                    break;
-                }
-                i += 8;
-            }
-            if i >= n {
-                break;
-            }
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-                continue;
+        loop {
+            i = self.skip_kept(bytes, i);
+            if i >= bytes.len() {
+                return None;
             }
             let (act, len) = self.act_at(bytes, i);
             if act != Act::Keep {
@@ -444,7 +468,6 @@ impl Normalizer {
             }
             i += len;
         }
-        None
     }
 
     /// The main loop, from the first change at `start` (everything before it is already in
@@ -453,11 +476,10 @@ impl Normalizer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = start;
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-                continue;
+        loop {
+            i = self.skip_kept(bytes, i);
+            if i >= n {
+                break;
             }
             let (act, len) = self.act_at(bytes, i);
             match act {
