@@ -83,6 +83,7 @@
 
 mod error;
 pub mod gazetteer;
+mod hash;
 pub mod normalize;
 pub mod stem;
 pub mod token;

@@ -22,6 +22,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+
+use crate::hash::BuildWordHasher;
 use std::ops::Range;
 
 use crate::normalize::Normalizer;
@@ -39,8 +41,29 @@ pub enum Algorithm {
     Snowball,
 }
 
-const LIGHT10_PREFIXES: [&str; 7] = ["ال", "وال", "بال", "كال", "فال", "لل", "و"];
-const LIGHT10_SUFFIXES: [&str; 10] = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
+/// Light10's prefixes in Lucene's order, as UTF-8 bytes, with their length in letters.
+const LIGHT10_PREFIXES: [(&[u8], usize); 7] = [
+    ("ال".as_bytes(), 2),
+    ("وال".as_bytes(), 3),
+    ("بال".as_bytes(), 3),
+    ("كال".as_bytes(), 3),
+    ("فال".as_bytes(), 3),
+    ("لل".as_bytes(), 2),
+    ("و".as_bytes(), 1),
+];
+/// Light10's suffixes in Lucene's order, as UTF-8 bytes, with their length in letters.
+const LIGHT10_SUFFIXES: [(&[u8], usize); 10] = [
+    ("ها".as_bytes(), 2),
+    ("ان".as_bytes(), 2),
+    ("ات".as_bytes(), 2),
+    ("ون".as_bytes(), 2),
+    ("ين".as_bytes(), 2),
+    ("يه".as_bytes(), 2),
+    ("ية".as_bytes(), 2),
+    ("ه".as_bytes(), 1),
+    ("ة".as_bytes(), 1),
+    ("ي".as_bytes(), 1),
+];
 
 /// Length in UTF-16 code units, as Lucene counts it.
 #[inline]
@@ -63,25 +86,28 @@ fn utf16_len(s: &str) -> usize {
 /// assert_eq!(light10("الو"), "الو");      // too short
 /// ```
 pub fn light10(word: &str) -> Cow<'_, str> {
-    let mut s = word;
+    let bytes = word.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
     let mut len = utf16_len(word);
-    for p in LIGHT10_PREFIXES {
-        let plen = p.len() / 2;
+    if len < 3 {
+        return Cow::Borrowed(word);
+    }
+    for (p, plen) in LIGHT10_PREFIXES {
         let need = if plen == 1 { 4 } else { plen + 2 };
-        if len >= need && s.starts_with(p) {
-            s = &s[p.len()..];
+        if len >= need && bytes.starts_with(p) {
+            start = p.len();
             len -= plen;
             break;
         }
     }
-    for suffix in LIGHT10_SUFFIXES {
-        let slen = suffix.len() / 2;
-        if len >= slen + 2 && s.ends_with(suffix) {
-            s = &s[..s.len() - suffix.len()];
+    for (suffix, slen) in LIGHT10_SUFFIXES {
+        if len >= slen + 2 && bytes[start..end].ends_with(suffix) {
+            end -= suffix.len();
             len -= slen;
         }
     }
-    Cow::Borrowed(s)
+    // The bounds fall between whole two-byte Arabic letters, so they are char boundaries.
+    Cow::Borrowed(&word[start..end])
 }
 
 /// The current Snowball Arabic stemmer (the algorithm of `snowballstem/snowball`, which
@@ -113,7 +139,7 @@ pub fn snowball(word: &str) -> Cow<'_, str> {
 #[derive(Clone, Debug, Default)]
 pub struct Stemmer {
     algorithm: Algorithm,
-    protected: HashSet<String>,
+    protected: HashSet<String, BuildWordHasher>,
 }
 
 impl Stemmer {
@@ -126,7 +152,7 @@ impl Stemmer {
     pub fn new(algorithm: Algorithm) -> Stemmer {
         Stemmer {
             algorithm,
-            protected: HashSet::new(),
+            protected: HashSet::default(),
         }
     }
 
@@ -201,6 +227,9 @@ impl Stemmer {
     fn protected_behind_proclitics<'a>(&self, word: &'a str) -> Option<Cow<'a, str>> {
         if self.protected.contains(word) {
             return Some(Cow::Borrowed(word));
+        }
+        if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+            return None;
         }
         let mut found = None;
         for_each_proclitic_split(word, |rest| {
@@ -381,7 +410,7 @@ const ENCLITICS: [&str; 12] = [
     "هما", "كما", "هم", "هن", "كم", "كن", "ها", "ني", "نا", "ه", "ك", "ي",
 ];
 
-fn segment_with(word: &str, protected: &HashSet<String>) -> Segmentation {
+fn segment_with(word: &str, protected: &HashSet<String, BuildWordHasher>) -> Segmentation {
     thread_local! {
         static NORMALIZER: Normalizer = Normalizer::default();
     }
