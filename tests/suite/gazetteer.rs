@@ -423,3 +423,22 @@ fn invalid_utf8_and_unreadable_files() {
     assert_eq!(err.kind(), ErrorKind::Io);
     assert_eq!(err.source_name(), Some("/definitely/not/here.tsv"));
 }
+
+/// A page of Syrian news written for these tests (not the seed articles): every place and
+/// actor in it, and nothing in its second half, which is full of words that look like names
+/// (الباب، السلمية، الكرامة، العمر، الطبقة، التل، الصور، الأسد …).
+#[test]
+fn general_news_of_our_own() {
+    let text = include_str!("../data/news_ar.txt");
+    let want: Vec<(String, String)> = include_str!("../data/news_ar.expected")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (s, id) = l.split_once('\t').unwrap();
+            (s.to_string(), id.to_string())
+        })
+        .collect();
+    assert_eq!(tag(text), want);
+    let negatives = &text[text.find("قال الوزير").unwrap()..];
+    assert_eq!(tag(negatives), Vec::<(String, String)>::new());
+}
