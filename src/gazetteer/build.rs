@@ -177,7 +177,7 @@ impl GazetteerBuilder {
     /// ```
     pub fn with_builtin(&mut self) -> &mut Self {
         for (name, text) in super::default::FILES {
-            if let Err(e) = self.add_tsv(name, text.as_bytes()) {
+            if let Err(e) = self.add_tsv_str(name, text) {
                 // The built-in files are checked by the crate's tests; reaching this is a bug.
                 panic!("built-in gazetteer file is invalid: {e}");
             }
@@ -219,7 +219,6 @@ impl GazetteerBuilder {
         reader
             .read_to_end(&mut bytes)
             .map_err(|e| Error::new(ErrorKind::Io, e.to_string()).in_source(source_name))?;
-        let source: Arc<str> = Arc::from(source_name);
         let text = match std::str::from_utf8(&bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -232,6 +231,12 @@ impl GazetteerBuilder {
                 .at(source_name, line));
             }
         };
+        self.add_tsv_str(source_name, text)
+    }
+
+    /// [`GazetteerBuilder::add_tsv`] for text already known to be UTF-8 (the embedded files).
+    fn add_tsv_str(&mut self, source_name: &str, text: &str) -> Result<&mut Self, Error> {
+        let source: Arc<str> = Arc::from(source_name);
         let mut header: Option<Vec<&str>> = None;
         for (n, raw) in text.lines().enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -394,8 +399,12 @@ impl GazetteerBuilder {
     /// # Ok::<(), dalil::Error>(())
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
+        self.clone().build_owned()
+    }
+
+    /// [`GazetteerBuilder::build`], consuming the builder (no copy of the entities).
+    pub(crate) fn build_owned(self) -> Result<Gazetteer, Error> {
         let normalizer = Normalizer::default();
-        let mut entities: Vec<Entity> = Vec::with_capacity(self.entities.len());
         for (e, origin) in &self.entities {
             if let Some(p) = &e.parent {
                 if !self.ids.contains_key(p) {
@@ -406,8 +415,8 @@ impl GazetteerBuilder {
                     ));
                 }
             }
-            entities.push(e.clone());
         }
+        let (mut entities, origins): (Vec<Entity>, Vec<Origin>) = self.entities.into_iter().unzip();
         for a in &self.aliases {
             let Some(&k) = self.ids.get(&a.id) else {
                 return Err(a.origin.err(
@@ -428,7 +437,7 @@ impl GazetteerBuilder {
         let mut keys: HashMap<String, KeyBuild, BuildHasherDefault<WordHasher>> =
             HashMap::default();
         for (k, e) in entities.iter().enumerate() {
-            let origin = &self.entities[k].1;
+            let origin = &origins[k];
             for (i, name) in e.names_ar.iter().enumerate() {
                 let level = e.name_ambiguity[i].unwrap_or(e.ambiguity);
                 let variants = key_variants(&normalizer, name);

@@ -414,10 +414,14 @@ impl Gazetteer {
     /// ```
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
-        BUILTIN.get_or_init(|| match GazetteerBuilder::new().with_builtin().build() {
-            Ok(g) => g,
-            // The built-in data is validated by the crate's tests.
-            Err(e) => panic!("built-in gazetteer is invalid: {e}"),
+        BUILTIN.get_or_init(|| {
+            let mut b = GazetteerBuilder::new();
+            b.with_builtin();
+            match b.build_owned() {
+                Ok(g) => g,
+                // The built-in data is validated by the crate's tests.
+                Err(e) => panic!("built-in gazetteer is invalid: {e}"),
+            }
         })
     }
 
