@@ -502,7 +502,7 @@ impl Normalizer {
 }
 
 #[inline]
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0x00..=0x7F => 1,
         0xC0..=0xDF => 2,
@@ -623,18 +623,7 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
         self.flush(at);
         self.run = at + len;
         self.reopen = true;
-        if let Some(prev) = self.out.chars().next_back() {
-            if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
-                let folded = match resolve(composed, cfg) {
-                    Act::Char(r) => r,
-                    _ => composed,
-                };
-                if folded.len_utf8() == prev.len_utf8() {
-                    self.out.pop();
-                    self.out.push(folded);
-                }
-            }
-        }
+        self.compose_last(0, mark, cfg);
     }
 
     /// A presentation form: its compatibility composition, each character through the rules.
@@ -649,18 +638,7 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
                 Act::Char(r) => self.out.push(r),
                 Act::Delete | Act::Decompose => {}
                 Act::HamzaMark => {
-                    if let Some(prev) = self.out[before..].chars().next_back() {
-                        if let Some(composed) = unicode_normalization::char::compose(prev, d) {
-                            let folded = match resolve(composed, &n.config) {
-                                Act::Char(r) => r,
-                                _ => composed,
-                            };
-                            if folded.len_utf8() == prev.len_utf8() {
-                                self.out.pop();
-                                self.out.push(folded);
-                            }
-                        }
-                    }
+                    self.compose_last(before, d, &n.config);
                 }
             }
         }
@@ -670,6 +648,25 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
         }
         self.run = at + len;
         self.reopen = true;
+    }
+
+    /// Composes `mark` with the last output character (written at or after `from`) when
+    /// Unicode has such a letter, applies the rules to the result, and puts it in place of
+    /// that character when the lengths agree (so no offset moves).
+    fn compose_last(&mut self, from: usize, mark: char, cfg: &NormalizerConfig) {
+        let Some(prev) = self.out[from..].chars().next_back() else {
+            return;
+        };
+        if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
+            let folded = match resolve(composed, cfg) {
+                Act::Char(r) => r,
+                _ => composed,
+            };
+            if folded.len_utf8() == prev.len_utf8() {
+                self.out.pop();
+                self.out.push(folded);
+            }
+        }
     }
 
     fn finish(&mut self, end: usize) {

@@ -6,6 +6,8 @@
 
 use fst::Automaton;
 
+use crate::normalize::utf8_len;
+
 /// Matches keys within `max` character edits of `query`.
 pub(crate) struct Levenshtein {
     query: Vec<char>,
@@ -38,15 +40,6 @@ impl Levenshtein {
             next.push(v);
         }
         next
-    }
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 
