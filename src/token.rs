@@ -27,22 +27,18 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     match c {
-        // Arabic letters and digits (the common case, decided without Unicode tables).
-        '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
-        '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' => true,
-        // Arabic punctuation and signs that are not part of words.
-        '\u{0600}'..='\u{060F}'
-        | '\u{061B}'..='\u{061F}'
-        | '\u{066A}'..='\u{066D}'
-        | '\u{06D4}' => false,
-        '\u{06DD}' | '\u{06DE}' | '\u{06E9}' => false,
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}' => true,
-        '\u{0640}' | '\u{200C}' | '\u{200D}' => true,
+        '\u{0600}'..='\u{06FF}' => arabic_block_is_word(c as u32),
+        '\u{200C}' | '\u{200D}' => true,
         _ => c.is_alphanumeric() || is_mark(c),
     }
+}
+
+/// Whether a code point of the Arabic block U+0600–U+06FF belongs inside words: letters,
+/// digits, harakat, Quranic marks and tatweel do; the block's punctuation and signs
+/// (، ؛ ؟ ٪ ٫ ٬ ۔, the number signs U+0600–U+0605, ۝ ۞ ۩) do not. A `const fn`, so the
+/// scanner's lookup table is built from the same rule.
+pub(crate) const fn arabic_block_is_word(cp: u32) -> bool {
+    !matches!(cp, 0x0600..=0x060F | 0x061B..=0x061F | 0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9)
 }
 
 fn is_mark(c: char) -> bool {

@@ -121,15 +121,7 @@ static ARABIC_WORD: [bool; 256] = {
     let mut t = [true; 256];
     let mut k = 0;
     while k < 256 {
-        let cp = 0x0600 + k as u32;
-        let punct = (cp >= 0x0600 && cp <= 0x060F)
-            || (cp >= 0x061B && cp <= 0x061F)
-            || (cp >= 0x066A && cp <= 0x066D)
-            || cp == 0x06D4
-            || cp == 0x06DD
-            || cp == 0x06DE
-            || cp == 0x06E9;
-        t[k] = !punct;
+        t[k] = crate::token::arabic_block_is_word(0x0600 + k as u32);
         k += 1;
     }
     t
@@ -143,18 +135,23 @@ enum Class {
     Other,
 }
 
+/// The class of an ASCII byte.
+#[inline(always)]
+fn ascii_class(b: u8) -> Class {
+    if b.is_ascii_digit() {
+        Class::Digit
+    } else if ascii_word(b) {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
 #[inline(always)]
 fn class_at(s: &str, i: usize) -> (Class, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
-        let c = if b.is_ascii_digit() {
-            Class::Digit
-        } else if ascii_word(b) {
-            Class::Letter
-        } else {
-            Class::Other
-        };
-        return (c, 1);
+        return (ascii_class(b), 1);
     }
     if b & 0xFC == 0xD8 {
         let k = (((b & 3) as usize) << 6) | (s.as_bytes()[i + 1] & 0x3F) as usize;
@@ -206,14 +203,7 @@ pub(crate) fn next_token(s: &str, mut pos: usize) -> Option<Range<usize>> {
         let b = bytes[pos];
         if b < 0x80 {
             // ASCII: a letter continues a letter token, a digit a digit token.
-            let c = if b.is_ascii_digit() {
-                Class::Digit
-            } else if ascii_word(b) {
-                Class::Letter
-            } else {
-                Class::Other
-            };
-            if c != class {
+            if ascii_class(b) != class {
                 break;
             }
             pos += 1;
