@@ -628,20 +628,6 @@ impl Word<'_> {
     /// Runs one suffix step: deletes the longest matching ending before the
     /// cursor if the word is long enough; the cursor ends where it began.
     #[inline(always)]
-    /// Snowball's `or` over suffix steps: the first step that succeeds, with the cursor
-    /// put back before each try (the string keeps any deletion, as in Snowball). On
-    /// failure the cursor is where it was.
-    fn first_suffix(&mut self, steps: &[fn([u16; 3]) -> SuffixMatch]) -> bool {
-        let m = self.mark_b();
-        for &step in steps {
-            if self.suffix(step) {
-                return true;
-            }
-            self.restore_b(m);
-        }
-        false
-    }
-
     fn suffix(&mut self, step: fn([u16; 3]) -> SuffixMatch) -> bool {
         match step(self.tail()) {
             Some((k, min)) if self.n >= min => {
@@ -764,9 +750,19 @@ impl Word<'_> {
         }
         self.restore_b(m);
         if !defined && self.suffix(noun_step1a) {
-            if self.first_suffix(&[noun_step2a, noun_step2b, noun_step2c1]) {
+            let m1 = self.mark_b();
+            if self.suffix(noun_step2a) {
                 return true;
             }
+            self.restore_b(m1);
+            if self.suffix(noun_step2b) {
+                return true;
+            }
+            self.restore_b(m1);
+            if self.suffix(noun_step2c1) {
+                return true;
+            }
+            self.restore_b(m1);
             // `or next`: succeeds one letter further back, where Step3 then
             // looks for its yeh.
             if self.prev() {
@@ -774,9 +770,19 @@ impl Word<'_> {
             }
         }
         self.restore_b(m);
-        if self.suffix(noun_step1b) && self.first_suffix(&[noun_step2a, noun_step2b, noun_step2c1])
-        {
-            return true;
+        if self.suffix(noun_step1b) {
+            let m1 = self.mark_b();
+            if self.suffix(noun_step2a) {
+                return true;
+            }
+            self.restore_b(m1);
+            if self.suffix(noun_step2b) {
+                return true;
+            }
+            self.restore_b(m1);
+            if self.suffix(noun_step2c1) {
+                return true;
+            }
         }
         self.restore_b(m);
         if !defined && self.suffix(noun_step2a) {
