@@ -501,6 +501,38 @@ impl Normalizer {
     }
 }
 
+/// What the rules do to one character taken alone: for scanners that normalize as they go
+/// (the gazetteer's tokenizer). Kept in step with [`Normalizer::normalize`] by the tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // used by the fused scanner (in progress)
+pub(crate) enum CharRule {
+    Keep,
+    Delete,
+    Char(char),
+    /// The result depends on the neighbours or is more than one character (a combining
+    /// hamza or madda, a presentation form): only the whole-text normalizer handles it.
+    Context,
+}
+
+#[allow(dead_code)] // used by the fused scanner (in progress)
+impl Normalizer {
+    /// The rule for `c` alone (rules applied to a fixed point, as in the text).
+    pub(crate) fn char_rule(&self, c: char) -> CharRule {
+        match resolve(c, &self.config) {
+            Act::Keep => CharRule::Keep,
+            Act::Delete => CharRule::Delete,
+            Act::Char(r) => CharRule::Char(r),
+            Act::HamzaMark | Act::Decompose => CharRule::Context,
+        }
+    }
+
+    /// Whether `c` is a mark this normalizer deletes that belongs to the letter before it:
+    /// a mapped span's end extends over such marks (see [`Normalized::original_range`]).
+    pub(crate) fn extends_span(&self, c: char) -> bool {
+        DeletedMarks::of(&self.config).deletes(c)
+    }
+}
+
 #[inline]
 pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
