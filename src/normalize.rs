@@ -504,7 +504,6 @@ impl Normalizer {
 /// What the rules do to one character taken alone: for scanners that normalize as they go
 /// (the gazetteer's tokenizer). Kept in step with [`Normalizer::normalize`] by the tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(dead_code)] // used by the fused scanner (in progress)
 pub(crate) enum CharRule {
     Keep,
     Delete,
@@ -514,7 +513,6 @@ pub(crate) enum CharRule {
     Context,
 }
 
-#[allow(dead_code)] // used by the fused scanner (in progress)
 impl Normalizer {
     /// The rule for `c` alone (rules applied to a fixed point, as in the text).
     pub(crate) fn char_rule(&self, c: char) -> CharRule {

@@ -1,260 +1,267 @@
-//! The scan: tokens of the normalized text, proclitic-aware lookups of their first word in a
-//! hash index, longest match first, and the context rules for names that are also words.
+//! The scan: tokens of the text, normalized as they are read (`scan.rs`), proclitic-aware
+//! lookups of their first word in a hash index, longest match first, and the context rules
+//! for names that are also words.
+//!
+//! Offsets stay in the caller's text: the tokenizer reports original spans, so no offset map
+//! is built. Only when the text has a character whose normalization depends on its
+//! neighbours (a combining hamza or madda, a presentation form) does the scan normalize the
+//! rest of the text with [`Normalizer::normalize`](crate::Normalizer::normalize) and map its
+//! spans back; the results are the same either way (a property test checks it).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
+use std::sync::OnceLock;
 
+use super::scan::{word_hash, NeedsContext, ScanTable, Tok, TokBuf};
 use super::{Ambiguity, Gazetteer, KeyRec, Kind, Match};
 use crate::normalize::Normalized;
 
+pub(crate) use super::scan::tokens;
 pub(crate) use crate::hash::WordHasher;
 
-type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
-
-/// A node of the token trie: the key that ends here, if any, and the next words.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Node {
+/// A node of the token trie: the key that ends here, if any, and whether longer keys go on.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
     key: Option<u32>,
-    children: WordMap<u32>,
+    has_children: bool,
 }
 
-/// The scan index: a trie over the words of the keys. `first` maps the first word of every
-/// key to its node; `after_lam` maps the first words that start with the article, without
-/// it, to the same nodes, for the contraction لل (ل + ال).
-///
-/// `bloom` is a filter in front of the maps: a bit for the hash of every first word (and
-/// every first word without its article), so most words of a text, which start no key, are
-/// rejected by a bit test without probing a map.
-#[derive(Clone, Debug)]
-pub(crate) struct ScanIndex {
-    /// The trie's nodes; `first` and `after_lam` point into it.
-    nodes: Vec<Node>,
-    first: WordMap<u32>,
-    after_lam: WordMap<u32>,
-    bloom: Box<[u64; BLOOM_WORDS]>,
+/// An open-addressing hash table from (tag, word bytes) to a node. The scan index has two:
+/// one for first words (tag 0 for the words as they are, tag 1 for first words that start
+/// with the article, without it, for the contraction لل = ل + ال), and one for the words
+/// that follow node `n` (tag `n`).
+#[derive(Clone, Debug, Default)]
+struct WordTable {
+    slots: Vec<Slot>,
+    shift: u32,
+    /// The number of words stored.
+    len: usize,
+    /// Every stored word: its length (4 bytes, little-endian), then its bytes.
+    arena: Vec<u8>,
 }
 
-const BLOOM_BITS: u32 = 18;
-const BLOOM_WORDS: usize = (1 << BLOOM_BITS) / 64;
+/// 16 bytes, so that a probe touches one cache line.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The low half of the tagged hash (the high bits chose the slot).
+    hash: u32,
+    tag: u32,
+    /// `u32::MAX` for an empty slot.
+    node: u32,
+    /// Where the word is in the arena.
+    at: u32,
+}
 
-/// The filter's hash of a word: eight bytes at a time, as [`WordHasher`].
+const EMPTY: Slot = Slot {
+    hash: 0,
+    tag: 0,
+    node: u32::MAX,
+    at: 0,
+};
+
+/// The hash of a word under a tag.
 #[inline(always)]
-fn bloom_hash(bytes: &[u8]) -> usize {
-    let mut h = WordHasher::default();
-    h.write(bytes);
-    (h.finish() >> (64 - BLOOM_BITS)) as usize
-}
-
-impl Default for ScanIndex {
-    fn default() -> Self {
-        ScanIndex {
-            nodes: Vec::new(),
-            first: WordMap::default(),
-            after_lam: WordMap::default(),
-            bloom: Box::new([0; BLOOM_WORDS]),
-        }
+fn tagged(h: u64, tag: u32) -> u64 {
+    if tag == 0 {
+        h
+    } else {
+        (h ^ u64::from(tag)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
+
+/// Byte equality for short words, eight bytes at a time (no call to `memcmp`).
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        let x: [u8; 8] = [x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]];
+        let y: [u8; 8] = [y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]];
+        if x != y {
+            return false;
+        }
+    }
+    ca.remainder()
+        .iter()
+        .zip(cb.remainder())
+        .all(|(x, y)| x == y)
+}
+
+impl WordTable {
+    fn with_capacity(entries: usize) -> WordTable {
+        // A load factor of at most 2/3.
+        let size = (entries * 3 / 2 + 1).next_power_of_two().max(16);
+        WordTable {
+            slots: vec![EMPTY; size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
+            arena: Vec::new(),
+        }
+    }
+
+    fn place(&mut self, hash: u64, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        while self.slots[i].node != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        self.shift = 64 - size.trailing_zeros();
+        for s in old.into_iter().filter(|s| s.node != u32::MAX) {
+            let hash = tagged(word_hash(self.word_at(s.at)), s.tag);
+            self.place(hash, s);
+        }
+    }
+
+    #[inline(always)]
+    fn word_at(&self, at: u32) -> &[u8] {
+        let at = at as usize;
+        let len = u32::from_le_bytes([
+            self.arena[at],
+            self.arena[at + 1],
+            self.arena[at + 2],
+            self.arena[at + 3],
+        ]) as usize;
+        &self.arena[at + 4..at + 4 + len]
+    }
+
+    #[inline(always)]
+    fn get(&self, hash: u64, tag: u32, word: &[u8]) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s.node == u32::MAX {
+                return None;
+            }
+            if s.hash == hash as u32 && s.tag == tag && same(self.word_at(s.at), word) {
+                return Some(s.node);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The node stored for (tag, word), or `new` stored and returned.
+    fn get_or_insert(&mut self, tag: u32, word: &[u8], new: impl FnOnce() -> u32) -> u32 {
+        let hash = tagged(word_hash(word), tag);
+        if let Some(n) = self.get(hash, tag, word) {
+            return n;
+        }
+        if (self.len + 1) * 3 > self.slots.len() * 2 {
+            self.grow();
+        }
+        let node = new();
+        let slot = Slot {
+            hash: hash as u32,
+            tag,
+            node,
+            at: self.arena.len() as u32,
+        };
+        self.place(hash, slot);
+        self.len += 1;
+        self.arena
+            .extend_from_slice(&(word.len() as u32).to_le_bytes());
+        self.arena.extend_from_slice(word);
+        node
+    }
+}
+
+/// The scan index: a trie over the words of the keys, in one [`WordTable`], with a bloom
+/// filter in front: a bit for the hash of every first word (and every first word without
+/// its article), so most words of a text, which start no key, are rejected by one bit test.
+#[derive(Debug)]
+pub(crate) struct ScanIndex {
+    nodes: Vec<Node>,
+    /// First words (tags 0 and 1).
+    first: WordTable,
+    /// The words after a node (tag: the node).
+    next: WordTable,
+    bloom: Box<[u64; BLOOM_WORDS]>,
+    /// The tokenizer's table, made from the gazetteer's normalizer on the first scan.
+    cells: OnceLock<ScanTable>,
+}
+
+/// The filter has 2^10 words of 64 bits (8 KB, so that it stays in the L1 cache).
+const BLOOM_WORD_BITS: u32 = 10;
+const BLOOM_WORDS: usize = 1 << BLOOM_WORD_BITS;
 
 impl ScanIndex {
     pub(crate) fn new(keys: &[KeyRec]) -> ScanIndex {
-        let mut idx = ScanIndex::default();
+        let mut first_table = WordTable::with_capacity(keys.len());
+        let mut next_table = WordTable::with_capacity(keys.len() / 2);
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut bloom = Box::new([0u64; BLOOM_WORDS]);
+        let mut set_bloom = |h: u64| {
+            let (word, mask) = ScanIndex::bloom_bits(h);
+            bloom[word] |= mask;
+        };
         for (k, rec) in keys.iter().enumerate() {
             let mut words = rec.key.split(' ');
             let Some(first) = words.next() else { continue };
-            let mut node = match idx.first.get(first) {
-                Some(&n) => n,
-                None => {
-                    let n = idx.nodes.len() as u32;
-                    idx.nodes.push(Node::default());
-                    idx.first.insert(Box::from(first), n);
-                    if let Some(bare) = first.strip_prefix("ال") {
-                        if !bare.is_empty() {
-                            idx.after_lam.insert(Box::from(bare), n);
-                        }
+            let first = first.as_bytes();
+            let before = nodes.len();
+            let mut node = first_table.get_or_insert(0, first, || before as u32);
+            if node as usize == before {
+                nodes.push(Node::default());
+                set_bloom(word_hash(first));
+                if let Some(bare) = first.strip_prefix("ال".as_bytes()) {
+                    if !bare.is_empty() {
+                        first_table.get_or_insert(1, bare, || node);
+                        set_bloom(tagged(word_hash(bare), 1));
                     }
-                    n
                 }
-            };
-            for w in words {
-                node = match idx.nodes[node as usize].children.get(w) {
-                    Some(&n) => n,
-                    None => {
-                        let n = idx.nodes.len() as u32;
-                        idx.nodes.push(Node::default());
-                        idx.nodes[node as usize].children.insert(Box::from(w), n);
-                        n
-                    }
-                };
             }
-            idx.nodes[node as usize].key = Some(k as u32);
+            for w in words {
+                let before = nodes.len();
+                nodes[node as usize].has_children = true;
+                let next = next_table.get_or_insert(node, w.as_bytes(), || before as u32);
+                if next as usize == before {
+                    nodes.push(Node::default());
+                }
+                node = next;
+            }
+            nodes[node as usize].key = Some(k as u32);
         }
-        let forms: Vec<Box<str>> = idx
-            .first
-            .keys()
-            .chain(idx.after_lam.keys())
-            .cloned()
-            .collect();
-        for form in forms {
-            let h = bloom_hash(form.as_bytes());
-            idx.bloom[h >> 6] |= 1 << (h & 63);
+        ScanIndex {
+            nodes,
+            first: first_table,
+            next: next_table,
+            bloom,
+            cells: OnceLock::new(),
         }
-        idx
     }
 
-    /// Whether `form` may be a first word (no false negatives).
+    /// The bloom filter's word and bits for tagged hash `h`: two bits in one word.
     #[inline(always)]
-    fn may_be_first(&self, form: &str) -> bool {
-        let h = bloom_hash(form.as_bytes());
-        self.bloom[h >> 6] & (1u64 << (h & 63)) != 0
+    fn bloom_bits(h: u64) -> (usize, u64) {
+        let word = (h >> (64 - BLOOM_WORD_BITS)) as usize;
+        let mask = 1u64 << ((h >> 20) & 63) | 1u64 << ((h >> 26) & 63);
+        (word, mask)
     }
-}
 
-/// Whether an ASCII byte is part of a word.
-const fn ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-}
-
-/// Word-ness of U+0600–U+06FF, indexed like the normalizer's table.
-static ARABIC_WORD: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut k = 0;
-    while k < 256 {
-        t[k] = crate::token::arabic_block_is_word(0x0600 + k as u32);
-        k += 1;
+    /// Whether a word with tagged hash `h` may be a first word (no false negatives).
+    #[inline(always)]
+    fn may_be_first(&self, h: u64) -> bool {
+        let (word, mask) = Self::bloom_bits(h);
+        self.bloom[word] & mask == mask
     }
-    t
-};
 
-/// Classes of characters in a normalized text, for the tokenizer.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Digit,
-    Letter,
-    Other,
-}
-
-/// The class of an ASCII byte.
-#[inline(always)]
-fn ascii_class(b: u8) -> Class {
-    if b.is_ascii_digit() {
-        Class::Digit
-    } else if ascii_word(b) {
-        Class::Letter
-    } else {
-        Class::Other
-    }
-}
-
-#[inline(always)]
-fn class_at(s: &str, i: usize) -> (Class, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (ascii_class(b), 1);
-    }
-    if b & 0xFC == 0xD8 {
-        let k = (((b & 3) as usize) << 6) | (s.as_bytes()[i + 1] & 0x3F) as usize;
-        let c = if ARABIC_WORD[k] {
-            Class::Letter
-        } else {
-            Class::Other
-        };
-        return (c, 2);
-    }
-    let c = s[i..].chars().next().unwrap_or(' ');
-    let class = if crate::token::is_word_char(c) {
-        if c.is_numeric() {
-            Class::Digit
-        } else {
-            Class::Letter
-        }
-    } else {
-        Class::Other
-    };
-    (class, c.len_utf8())
-}
-
-/// The next token at or after `pos`: a run of letters, or a run of digits (a word such as
-/// `ال55` is two tokens, so `الـ55` and `الـ 55` read alike).
-#[inline]
-pub(crate) fn next_token(s: &str, mut pos: usize) -> Option<Range<usize>> {
-    let n = s.len();
-    let bytes = s.as_bytes();
-    // Skip separators.
-    let class = loop {
-        if pos >= n {
+    /// The node of the first word `buf.bytes()[from..]` under `tag`, if it is one.
+    #[inline(always)]
+    fn lookup_first(&self, buf: &TokBuf, from: usize, tag: u32) -> Option<u32> {
+        let h = tagged(buf.hash_from(from), tag);
+        if !self.may_be_first(h) {
             return None;
         }
-        // Fast skip of ASCII separators.
-        let b = bytes[pos];
-        if b < 0x80 && !ascii_word(b) {
-            pos += 1;
-            continue;
-        }
-        let (c, len) = class_at(s, pos);
-        if c != Class::Other {
-            break c;
-        }
-        pos += len;
-    };
-    let start = pos;
-    while pos < n {
-        let b = bytes[pos];
-        if b < 0x80 {
-            // ASCII: a letter continues a letter token, a digit a digit token.
-            if ascii_class(b) != class {
-                break;
-            }
-            pos += 1;
-            continue;
-        }
-        if class == Class::Letter && b & 0xFC == 0xD8 {
-            let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
-            if ARABIC_WORD[k] {
-                pos += 2;
-                continue;
-            }
-            break;
-        }
-        let (c, len) = class_at(s, pos);
-        if c != class {
-            break;
-        }
-        pos += len;
+        self.first.get(h, tag, &buf.bytes()[from..])
     }
-    Some(start..pos)
-}
-
-/// The tokens of a normalized text.
-pub(crate) fn tokens(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        let t = next_token(s, pos)?;
-        pos = t.end;
-        Some(t)
-    })
-}
-
-/// Characters allowed between the words of one name: spaces, quotes, brackets (tatweel,
-/// bidi marks and ZWNJ are gone after normalization).
-#[inline]
-fn name_gap(gap: &str) -> bool {
-    !gap.is_empty()
-        && gap
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'"' | b'\'' | b'(' | b')' | b'[' | b']'))
-        || gap.is_empty()
-}
-
-/// Characters allowed between two places of a list.
-fn list_gap(gap: &str) -> bool {
-    gap.bytes().all(|b| {
-        matches!(
-            b,
-            b' ' | b'\t' | b'"' | b'\'' | b'(' | b')' | b',' | b'-' | b'/'
-        )
-    })
 }
 
 /// Words after which a strongly ambiguous name is a place (normalized).
@@ -324,178 +331,6 @@ const LOCATIVES: &[&str] = &[
     "ريفي",
 ];
 
-/// How the first word of a match was read: the proclitics stripped from it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Clitics {
-    /// Bytes of proclitics before the name in the token.
-    len: usize,
-    conj: bool,
-    prep: Option<char>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Found {
-    key: u32,
-    clitics: Clitics,
-    /// Normalized start and end of the name (without proclitics).
-    start: usize,
-    end: usize,
-    /// Start of the last token of the match.
-    last_token_start: usize,
-}
-
-/// A token seen before the current one.
-#[derive(Clone, Copy, Debug, Default)]
-struct Prev {
-    start: usize,
-    end: usize,
-}
-
-/// The lazy iterator over the matches in a text. Made by [`Gazetteer::tag`].
-#[derive(Debug)]
-pub struct Matches<'g, 't> {
-    g: &'g Gazetteer,
-    norm: Normalized<'t>,
-    pos: usize,
-    prev: [Option<Prev>; 2],
-    /// Normalized end and entity of the last match, for the list rule.
-    last: Option<(usize, u32)>,
-    /// The readings found at the current token (kept to reuse its allocation).
-    found: Vec<Found>,
-    /// Where the last offset lookup stopped in the offset map.
-    map_hint: usize,
-}
-
-impl<'g, 't> Matches<'g, 't> {
-    pub(crate) fn new(g: &'g Gazetteer, text: &'t str) -> Matches<'g, 't> {
-        Matches {
-            g,
-            norm: g.inner.normalizer.normalize(text),
-            pos: 0,
-            prev: [None, None],
-            last: None,
-            found: Vec::with_capacity(8),
-            map_hint: 0,
-        }
-    }
-
-    /// Every reading of `tok` (whole, or after proclitics) that starts a key, and the
-    /// longest key it starts; calls `f` with each.
-    fn candidates(&self, tok: Range<usize>, mut f: impl FnMut(Found)) {
-        let t = self.norm.as_str();
-        let word = &t[tok.clone()];
-        let idx = &self.g.inner.scan;
-        let mut try_form = |map: &WordMapRef<'_>, form: &str, clitics: Clitics| {
-            if !idx.may_be_first(form) {
-                return;
-            }
-            if let Some(&node) = map.get(form) {
-                // Walk the trie word by word; every key on the way is a candidate.
-                let mut node = &idx.nodes[node as usize];
-                let mut end = tok.end;
-                let mut last_start = tok.start;
-                loop {
-                    if let Some(key) = node.key {
-                        f(Found {
-                            key,
-                            clitics,
-                            start: tok.start + clitics.len,
-                            end,
-                            last_token_start: last_start,
-                        });
-                    }
-                    if node.children.is_empty() {
-                        break;
-                    }
-                    let Some(next) = next_token(t, end) else {
-                        break;
-                    };
-                    let gap = &t[end..next.start];
-                    if !name_gap(gap) || gap.contains('\n') {
-                        break;
-                    }
-                    match node.children.get(&t[next.clone()]) {
-                        Some(&n) => node = &idx.nodes[n as usize],
-                        None => break,
-                    }
-                    last_start = next.start;
-                    end = next.end;
-                }
-            }
-        };
-        let first = WordMapRef(&idx.first);
-        let after_lam = WordMapRef(&idx.after_lam);
-        try_form(&first, word, Clitics::default());
-        let b = word.as_bytes();
-        // Proclitic letters: و ف ب ك ل, compared as their two UTF-8 bytes.
-        const WAW: [u8; 2] = [0xD9, 0x88];
-        const FA: [u8; 2] = [0xD9, 0x81];
-        const BA: [u8; 2] = [0xD8, 0xA8];
-        const KAF: [u8; 2] = [0xD9, 0x83];
-        const LAM: [u8; 2] = [0xD9, 0x84];
-        let at = |i: usize| -> [u8; 2] {
-            match b.get(i..i + 2) {
-                Some(s) => [s[0], s[1]],
-                None => [0, 0],
-            }
-        };
-        // Readings keep at least two letters after the proclitics.
-        if b.len() < 6 {
-            return;
-        }
-        let c0 = at(0);
-        let conj = c0 == WAW || c0 == FA;
-        for (has_conj, base) in [(false, 0), (true, 2)] {
-            if has_conj && !conj {
-                continue;
-            }
-            if has_conj && b.len() >= base + 4 {
-                try_form(
-                    &first,
-                    &word[base..],
-                    Clitics {
-                        len: base,
-                        conj: true,
-                        prep: None,
-                    },
-                );
-            }
-            let p = at(base);
-            let prep = if p == BA {
-                'ب'
-            } else if p == KAF {
-                'ك'
-            } else if p == LAM {
-                'ل'
-            } else {
-                continue;
-            };
-            let clitics = Clitics {
-                len: base + 2,
-                conj: has_conj,
-                prep: Some(prep),
-            };
-            if b.len() >= base + 6 {
-                try_form(&first, &word[base + 2..], clitics);
-            }
-            // لل + rest: the name is ال + rest; its span starts at the article's ل.
-            if prep == 'ل' && at(base + 2) == LAM && b.len() >= base + 8 {
-                try_form(&after_lam, &word[base + 4..], clitics);
-            }
-        }
-    }
-}
-
-/// A borrowed word map, so that `get` works on `&str`.
-pub(crate) struct WordMapRef<'a>(&'a WordMap<u32>);
-
-impl WordMapRef<'_> {
-    #[inline]
-    fn get(&self, k: &str) -> Option<&u32> {
-        self.0.get(k)
-    }
-}
-
 /// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
 fn is_clitic_chain(word: &str) -> bool {
     matches!(
@@ -504,26 +339,274 @@ fn is_clitic_chain(word: &str) -> bool {
     )
 }
 
-/// The word without its proclitics, for comparing with context words.
-fn context_forms(word: &str) -> impl Iterator<Item = &str> {
-    let mut forms = vec![word];
-    crate::stem::for_each_proclitic_split(word, |r| forms.push(r));
-    forms.into_iter()
+/// How the first word of a match was read: the proclitics stripped from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Clitics {
+    /// Normalized bytes of proclitics before the name in the token.
+    len: u8,
+    conj: bool,
+    /// The preposition: 0 for none, else `b'b'` (ب), `b'k'` (ك) or `b'l'` (ل).
+    prep: u8,
 }
 
+/// A token with its span in the scanned text and in the original.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    src: Tok,
+    orig: Tok,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    key: u32,
+    clitics: Clitics,
+    /// The first and the last token of the match.
+    first: Span,
+    last: Span,
+}
+
+/// The rest of a text normalized as a whole, from original byte `cut` on.
+#[derive(Debug)]
+struct Mapped<'t> {
+    cut: usize,
+    norm: Normalized<'t>,
+    hint: usize,
+}
+
+/// The lazy iterator over the matches in a text. Made by [`Gazetteer::tag`].
+#[derive(Debug)]
+pub struct Matches<'g, 't> {
+    g: &'g Gazetteer,
+    cells: &'g ScanTable,
+    text: &'t str,
+    /// Set once the scan met a character that needs the whole-text normalizer.
+    mapped: Option<Mapped<'t>>,
+    /// Where the scan goes on, in the scanned text (the original, or `mapped`'s).
+    pos: usize,
+    /// The last two tokens, in original offsets.
+    prev: [Option<Tok>; 2],
+    /// Original end and entity of the last match, for the list rule.
+    last: Option<(usize, u32)>,
+    /// The readings found at the current token (kept to reuse its allocation).
+    found: Vec<Found>,
+    /// Scratch for the readings of a neighbour (the list rule).
+    spare: Vec<Found>,
+    buf: Box<TokBuf>,
+    look: Box<TokBuf>,
+}
+
+// Proclitic letters: و ف ب ك ل, compared as their two UTF-8 bytes.
+const WAW: [u8; 2] = [0xD9, 0x88];
+const FA: [u8; 2] = [0xD9, 0x81];
+const BA: [u8; 2] = [0xD8, 0xA8];
+const KAF: [u8; 2] = [0xD9, 0x83];
+const LAM: [u8; 2] = [0xD9, 0x84];
+
 impl<'g, 't> Matches<'g, 't> {
-    /// The previous token that can carry context, skipping a lone proclitic token;
-    /// with whether the gap between it and `at` is a name gap.
-    fn context_word(&self, at: usize) -> Option<&str> {
-        let t = self.norm.as_str();
+    pub(crate) fn new(g: &'g Gazetteer, text: &'t str) -> Matches<'g, 't> {
+        let cells = g
+            .inner
+            .scan
+            .cells
+            .get_or_init(|| ScanTable::new(&g.inner.normalizer));
+        Matches {
+            g,
+            cells,
+            text,
+            mapped: None,
+            pos: 0,
+            prev: [None, None],
+            last: None,
+            found: Vec::with_capacity(8),
+            spare: Vec::with_capacity(8),
+            buf: Box::default(),
+            look: Box::default(),
+        }
+    }
+
+    /// The same scan with the whole text normalized first (the reference for the tests).
+    #[cfg(test)]
+    pub(crate) fn new_mapped(g: &'g Gazetteer, text: &'t str) -> Matches<'g, 't> {
+        let mut m = Matches::new(g, text);
+        m.switch_to_mapped();
+        m
+    }
+
+    /// From the current position on, scan the normalized text.
+    fn switch_to_mapped(&mut self) {
+        debug_assert!(self.mapped.is_none());
+        let cut = self.pos;
+        self.mapped = Some(Mapped {
+            cut,
+            norm: self.g.inner.normalizer.normalize(&self.text[cut..]),
+            hint: 0,
+        });
+        self.pos = 0;
+    }
+
+    /// The next token at or after `pos` of the scanned text, into `buf` or `look`.
+    #[inline(always)]
+    fn token(&mut self, pos: usize, look: bool) -> Result<Option<Span>, NeedsContext> {
+        let buf = if look { &mut self.look } else { &mut self.buf };
+        match &mut self.mapped {
+            None => {
+                let t = self.cells.next_token(self.text, pos, buf, false)?;
+                Ok(t.map(|t| Span { src: t, orig: t }))
+            }
+            Some(m) => {
+                let Some(t) = self.cells.next_token(m.norm.as_str(), pos, buf, true)? else {
+                    return Ok(None);
+                };
+                let r = m.norm.original_range_from(t.start..t.end, &mut m.hint);
+                Ok(Some(Span {
+                    src: t,
+                    orig: Tok {
+                        start: m.cut + r.start,
+                        end: m.cut + r.end,
+                    },
+                }))
+            }
+        }
+    }
+
+    /// The original offset where a name starts after `clitics` normalized bytes of the
+    /// token `tok`.
+    fn name_start(&mut self, tok: Span, clitics: usize) -> usize {
+        match &mut self.mapped {
+            None => self.cells.offset_after(self.text, tok.src.start, clitics),
+            Some(m) => {
+                let at = tok.src.start + clitics;
+                m.cut + m.norm.original_range_from(at..at, &mut m.hint).start
+            }
+        }
+    }
+
+    /// Every reading of the token in `buf` (whole, or after proclitics) that starts a key,
+    /// and each key it starts (walking the trie over the next tokens); pushes them to
+    /// `found`.
+    #[inline]
+    fn candidates(&mut self, tok: Span, look: bool) -> Result<(), NeedsContext> {
+        let g = self.g;
+        let idx = &g.inner.scan;
+        let buf = if look { &self.look } else { &self.buf };
+        let b = buf.bytes();
+        let mut hits = [(0u32, Clitics::default()); 5];
+        let mut nhits = 0;
+        let mut probe = |from: usize, tag: u32, clitics: Clitics| {
+            if let Some(node) = idx.lookup_first(buf, from, tag) {
+                hits[nhits] = (node, clitics);
+                nhits += 1;
+            }
+        };
+        probe(0, 0, Clitics::default());
+        // Readings after proclitics keep at least two letters.
+        if b.len() >= 6 && matches!([b[0], b[1]], WAW | FA | BA | KAF | LAM) {
+            let n = b.len();
+            let at = |i: usize| -> [u8; 2] {
+                match b.get(i..i + 2) {
+                    Some(s) => [s[0], s[1]],
+                    None => [0, 0],
+                }
+            };
+            let conj = matches!(at(0), WAW | FA);
+            for (has_conj, base) in [(false, 0), (true, 2)] {
+                if has_conj && !conj {
+                    continue;
+                }
+                if has_conj && n >= base + 4 {
+                    let clitics = Clitics {
+                        len: base as u8,
+                        conj: true,
+                        prep: 0,
+                    };
+                    probe(base, 0, clitics);
+                }
+                let prep = match at(base) {
+                    BA => b'b',
+                    KAF => b'k',
+                    LAM => b'l',
+                    _ => continue,
+                };
+                let clitics = Clitics {
+                    len: base as u8 + 2,
+                    conj: has_conj,
+                    prep,
+                };
+                if n >= base + 6 {
+                    probe(base + 2, 0, clitics);
+                }
+                // لل + rest: the name is ال + rest; its span starts at the article's ل.
+                if prep == b'l' && at(base + 2) == LAM && n >= base + 8 {
+                    probe(base + 4, 1, clitics);
+                }
+            }
+        }
+        for &(node, clitics) in &hits[..nhits] {
+            self.walk(node, clitics, tok)?;
+        }
+        Ok(())
+    }
+
+    /// Walks the trie from `node` over the tokens after `first`; every key on the way is a
+    /// candidate.
+    fn walk(&mut self, node: u32, clitics: Clitics, first: Span) -> Result<(), NeedsContext> {
+        let g = self.g;
+        let idx = &g.inner.scan;
+        let mut id = node;
+        let mut last = first;
+        loop {
+            let node = idx.nodes[id as usize];
+            if let Some(key) = node.key {
+                self.found.push(Found {
+                    key,
+                    clitics,
+                    first,
+                    last,
+                });
+            }
+            if !node.has_children {
+                return Ok(());
+            }
+            let Some(next) = self.token(last.src.end, true)? else {
+                return Ok(());
+            };
+            if !self
+                .cells
+                .gap(&self.text[last.orig.end..next.orig.start])
+                .name
+            {
+                return Ok(());
+            }
+            let word = self.look.bytes();
+            match idx.next.get(tagged(word_hash(word), id), id, word) {
+                Some(n) => id = n,
+                None => return Ok(()),
+            }
+            last = next;
+        }
+    }
+}
+
+/// Words after which a strongly ambiguous name is a place, and locatives: see below.
+impl<'g, 't> Matches<'g, 't> {
+    /// The normalized form of an original span.
+    fn normalized(&self, t: Tok) -> std::borrow::Cow<'t, str> {
+        self.g
+            .inner
+            .normalizer
+            .normalize_str(&self.text[t.start..t.end])
+    }
+
+    /// The previous token that can carry context (skipping a lone proclitic token), when
+    /// the gap between it and original offset `at` is a name gap.
+    fn context_word(&self, at: usize) -> Option<std::borrow::Cow<'t, str>> {
         let mut at = at;
         for p in self.prev.iter().flatten() {
-            let gap = &t[p.end..at];
-            if !name_gap(gap) || gap.contains('\n') {
+            if p.end > at || !self.cells.gap(&self.text[p.end..at]).name {
                 return None;
             }
-            let w = &t[p.start..p.end];
-            if is_clitic_chain(w) {
+            let w = self.normalized(*p);
+            if is_clitic_chain(&w) {
                 at = p.start;
                 continue;
             }
@@ -532,49 +615,60 @@ impl<'g, 't> Matches<'g, 't> {
         None
     }
 
-    fn after_word_in(&self, at: usize, set: &[&str]) -> bool {
-        match self.context_word(at) {
-            Some(w) => context_forms(w).any(|f| set.contains(&f)),
-            None => false,
+    /// Whether the context word before original offset `at`, or that word without its
+    /// proclitics, is in one of `sets`.
+    fn after_word_in(&self, at: usize, sets: &[&[&str]]) -> bool {
+        let Some(w) = self.context_word(at) else {
+            return false;
+        };
+        let in_sets = |f: &str| {
+            sets.iter()
+                .any(|set| set.iter().any(|s| s.len() == f.len() && *s == f))
+        };
+        if in_sets(&w) {
+            return true;
         }
+        let mut hit = false;
+        crate::stem::for_each_proclitic_split(&w, |r| hit = hit || in_sets(r));
+        hit
     }
 
     /// Whether the match is in a list with a place before or after it.
-    fn in_list(&self, f: &Found, kind: Kind) -> bool {
-        let t = self.norm.as_str();
-        let tok_start = f.start - f.clitics.len;
+    fn in_list(&mut self, f: &Found, kind: Kind) -> Result<bool, NeedsContext> {
+        let tok_start = f.first.orig.start;
         if let Some((end, e)) = self.last {
             if self.list_partner(e, kind) && end <= tok_start {
-                let gap = &t[end..tok_start];
-                if list_gap(gap) && (f.clitics.conj || gap.contains([',', '-', '/'])) {
-                    return true;
+                let gap = self.cells.gap(&self.text[end..tok_start]);
+                if gap.list && (f.clitics.conj || gap.sep) {
+                    return Ok(true);
                 }
             }
         }
         // Look ahead: the next token starts an unambiguous name of the same kind.
-        if let Some(next) = next_token(t, f.end) {
-            let gap = &t[f.end..next.start];
-            if !list_gap(gap) {
-                return false;
-            }
-            let mut ok = false;
-            let sep = gap.contains([',', '-', '/']);
-            self.candidates(next, |n| {
-                let rec = &self.g.inner.keys[n.key as usize];
-                if !rec.stop
-                    && rec.ambiguity == Ambiguity::None
-                    && (sep || n.clitics.conj)
-                    && rec
-                        .names
-                        .first()
-                        .is_some_and(|&(e, _)| self.list_partner(e, kind))
-                {
-                    ok = true;
-                }
-            });
-            return ok;
+        let Some(next) = self.token(f.last.src.end, true)? else {
+            return Ok(false);
+        };
+        let gap = self.cells.gap(&self.text[f.last.orig.end..next.orig.start]);
+        if !gap.list {
+            return Ok(false);
         }
-        false
+        let saved = std::mem::replace(&mut self.found, std::mem::take(&mut self.spare));
+        self.found.clear();
+        let result = self.candidates(next, true);
+        let inner = &self.g.inner;
+        let ok = self.found.iter().any(|n| {
+            let rec = &inner.keys[n.key as usize];
+            !rec.stop
+                && rec.ambiguity == Ambiguity::None
+                && (gap.sep || n.clitics.conj)
+                && rec
+                    .names
+                    .first()
+                    .is_some_and(|&(e, _)| self.list_partner(e, kind))
+        });
+        self.spare = std::mem::replace(&mut self.found, saved);
+        result?;
+        Ok(ok)
     }
 
     /// Whether entity `e` can vouch for a neighbour of kind `kind` in a list: same kind,
@@ -590,25 +684,105 @@ impl<'g, 't> Matches<'g, 't> {
                 ))
     }
 
-    fn context_ok(&self, f: &Found, level: Ambiguity, kind: Kind) -> bool {
-        let tok_start = f.start - f.clitics.len;
-        match level {
+    fn context_ok(
+        &mut self,
+        f: &Found,
+        level: Ambiguity,
+        kind: Kind,
+    ) -> Result<bool, NeedsContext> {
+        let tok_start = f.first.orig.start;
+        Ok(match level {
             Ambiguity::None => true,
             Ambiguity::Weak => {
-                f.clitics.prep == Some('ب')
-                    || self.after_word_in(tok_start, PLACE_WORDS)
-                    || self.after_word_in(tok_start, LOCATIVES)
-                    || self.in_list(f, kind)
+                f.clitics.prep == b'b'
+                    || self.after_word_in(tok_start, &[PLACE_WORDS, LOCATIVES])
+                    || self.in_list(f, kind)?
             }
             Ambiguity::Strong => {
-                self.after_word_in(tok_start, PLACE_WORDS) || self.in_list(f, kind)
+                self.after_word_in(tok_start, &[PLACE_WORDS]) || self.in_list(f, kind)?
             }
-        }
+        })
     }
 
-    fn push_prev(&mut self, start: usize, end: usize) {
+    fn push_prev(&mut self, t: Tok) {
         self.prev[1] = self.prev[0];
-        self.prev[0] = Some(Prev { start, end });
+        self.prev[0] = Some(t);
+    }
+
+    /// One step of the scan: the next match, `Ok(None)` at the end of the text.
+    fn step(&mut self) -> Result<Option<Match<'g>>, NeedsContext> {
+        loop {
+            let Some(tok) = self.token(self.pos, false)? else {
+                return Ok(None);
+            };
+            self.found.clear();
+            self.candidates(tok, false)?;
+            if self.found.is_empty() {
+                self.pos = tok.src.end;
+                self.push_prev(tok.orig);
+                continue;
+            }
+            // Longest first; on a tie, the reading with fewer proclitics.
+            self.found
+                .sort_by_key(|f| (std::cmp::Reverse(f.last.src.end), f.clitics.len));
+            let found = std::mem::take(&mut self.found);
+            let inner = &self.g.inner;
+            let mut chosen = Ok(None);
+            for f in found.iter() {
+                let rec = &inner.keys[f.key as usize];
+                if rec.stop {
+                    chosen = Ok(Some((*f, true)));
+                    break;
+                }
+                let Some(&(e, _)) = rec.names.first() else {
+                    continue;
+                };
+                let kind = inner.entities[e as usize].kind;
+                match self.context_ok(f, rec.ambiguity, kind) {
+                    Ok(true) => {
+                        chosen = Ok(Some((*f, false)));
+                        break;
+                    }
+                    Ok(false) => {}
+                    Err(e) => {
+                        chosen = Err(e);
+                        break;
+                    }
+                }
+            }
+            self.found = found;
+            match chosen? {
+                None => {
+                    self.pos = tok.src.end;
+                    self.push_prev(tok.orig);
+                }
+                Some((f, true)) => {
+                    self.pos = f.last.src.end;
+                    self.push_prev(Tok {
+                        start: f.last.orig.start,
+                        end: f.last.orig.end,
+                    });
+                    self.last = None;
+                }
+                Some((f, false)) => {
+                    self.pos = f.last.src.end;
+                    self.push_prev(f.last.orig);
+                    let rec = &self.g.inner.keys[f.key as usize];
+                    let (e, name) = rec.names[0];
+                    self.last = Some((f.last.orig.end, e));
+                    let start = self.name_start(f.first, f.clitics.len as usize);
+                    return Ok(Some(Match {
+                        start,
+                        end: f.last.orig.end,
+                        proclitic_start: f.first.orig.start,
+                        gazetteer: self.g,
+                        key: f.key,
+                        entity: e,
+                        name,
+                    }));
+                }
+            }
+        }
     }
 }
 
@@ -617,73 +791,133 @@ impl<'g, 't> Iterator for Matches<'g, 't> {
 
     fn next(&mut self) -> Option<Match<'g>> {
         loop {
-            let tok = next_token(self.norm.as_str(), self.pos)?;
-            let mut found = std::mem::take(&mut self.found);
-            found.clear();
-            self.candidates(tok.clone(), |f| found.push(f));
-            if found.is_empty() {
-                self.found = found;
-                self.pos = tok.end;
-                self.push_prev(tok.start, tok.end);
-                continue;
-            }
-            // Longest first; on a tie, the reading with fewer proclitics.
-            found.sort_by_key(|f| (std::cmp::Reverse(f.end), f.clitics.len));
-            let inner = &self.g.inner;
-            let mut chosen = None;
-            for f in found.iter() {
-                let rec = &inner.keys[f.key as usize];
-                if rec.stop {
-                    chosen = Some((*f, true));
-                    break;
-                }
-                let Some(&(e, _)) = rec.names.first() else {
-                    continue;
-                };
-                let kind = inner.entities[e as usize].kind;
-                if self.context_ok(f, rec.ambiguity, kind) {
-                    chosen = Some((*f, false));
-                    break;
-                }
-            }
-            self.found = found;
-            match chosen {
-                None => {
-                    self.pos = tok.end;
-                    self.push_prev(tok.start, tok.end);
-                }
-                Some((f, true)) => {
-                    self.pos = f.end;
-                    self.push_prev(f.last_token_start, f.end);
-                    self.last = None;
-                }
-                Some((f, false)) => {
-                    self.pos = f.end;
-                    self.push_prev(f.last_token_start, f.end);
-                    let rec = &self.g.inner.keys[f.key as usize];
-                    let (e, name) = rec.names[0];
-                    self.last = Some((f.end, e));
-                    let tok_start = f.start - f.clitics.len;
-                    let mut hint = self.map_hint;
-                    let full_start = self
-                        .norm
-                        .original_range_from(tok_start..tok_start, &mut hint)
-                        .start;
-                    let span = self.norm.original_range_from(f.start..f.end, &mut hint);
-                    self.map_hint = hint;
-                    return Some(Match {
-                        start: span.start,
-                        end: span.end,
-                        proclitic_start: full_start,
-                        gazetteer: self.g,
-                        key: f.key,
-                        entity: e,
-                        name,
-                    });
-                }
+            match self.step() {
+                Ok(m) => return m,
+                // A character the tokenizer cannot normalize alone: normalize the rest of
+                // the text from the token being read, and read it again.
+                Err(NeedsContext) => self.switch_to_mapped(),
             }
         }
     }
 }
 
 impl std::iter::FusedIterator for Matches<'_, '_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text: names, context words, clitics, marks, and the characters that make the
+    /// scan fall back to the whole-text normalizer.
+    const PIECES: &[&str] = &[
+        "دير الزور",
+        "ديرالزور",
+        "الباب",
+        "مدينة",
+        "في",
+        "و",
+        "ب",
+        "ل",
+        "لل",
+        "ال",
+        "حلب",
+        "حماة",
+        "الميادين",
+        "البوكمال",
+        "قوات سوريا الديمقراطية",
+        "قسد",
+        "داعش",
+        "تنظيم",
+        "الدولة",
+        "الفرقة",
+        "17",
+        "١٧",
+        "«",
+        "»",
+        "“",
+        "”",
+        "، ",
+        ",",
+        " - ",
+        " ",
+        " ",
+        "\n",
+        "\u{064E}",
+        "\u{0651}",
+        "\u{0640}",
+        "\u{200F}",
+        "\u{200C}",
+        "\u{0654}",
+        "\u{0653}",
+        "ﻻ",
+        "ﺣﻠﺐ",
+        "\u{FDF2}",
+        "أ",
+        "إ",
+        "ة",
+        "ى",
+        "ی",
+        "ک",
+        "x",
+        "ab",
+        "é",
+        "(",
+        ")",
+        "[",
+        ".",
+        "السلمية",
+        "مخيم",
+        "الهول",
+        "شرق",
+        "غربي",
+        "والحسكة",
+        "للتحالف الدولي",
+        "وَحلب",
+        "بِـدير الزور",
+        "لـ«داعش»",
+        "فَلِلْحسكة",
+        "حمصُ",
+        "وَ",
+        "بِ",
+        "لِل",
+    ];
+
+    fn collect(m: Matches<'_, '_>) -> Vec<(usize, usize, usize, u32)> {
+        m.map(|m| (m.start, m.end, m.proclitic_start, m.key))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fused_scan_equals_whole_text_normalization(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
+        ) {
+            let text: String = parts.concat();
+            let g = Gazetteer::builtin();
+            let fast = collect(Matches::new(g, &text));
+            let mapped = collect(Matches::new_mapped(g, &text));
+            prop_assert_eq!(fast, mapped, "text {:?}", text);
+        }
+    }
+
+    #[test]
+    fn falls_back_in_the_middle_of_a_text() {
+        let g = Gazetteer::builtin();
+        // A presentation form late in the text: names before and after it are found.
+        let text = "قصف على حلب ثم ﺣﻠﺐ ثم دير الزور";
+        let ids: Vec<_> = g
+            .tag(text)
+            .map(|m| (m.entity().id(), &text[m.span()]))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("aleppo", "حلب"),
+                ("aleppo", "ﺣﻠﺐ"),
+                ("deir-ez-zor", "دير الزور")
+            ]
+        );
+    }
+}

@@ -46,10 +46,12 @@
 //!   exact, prefix or fuzzy lookup (about 1 ms), not before tagging.
 //! * **Memory**: 2.2 MB of heap live after the build (entities, keys, token trie, a 32 KB
 //!   filter), 3.5 MB at the peak of the build (counted with a counting global allocator).
-//! * **Tagging** allocates the normalized copy of the text and its sparse offset map (only
-//!   when normalization changes something) and a small reusable buffer; nothing per match.
-//!   Throughput: about 150 MiB/s on generated news text, 1.4× plain aho-corasick with the
-//!   same normalization (see `benches/README.md`).
+//! * **Tagging** reads the text once and normalizes each token as it reads it, into a small
+//!   buffer kept by the iterator: no normalized copy of the text and no offset map, since the
+//!   tokens' spans are already in the caller's bytes. Only from the first character whose
+//!   normalization depends on its neighbours (a combining hamza or madda, a presentation
+//!   form) is the rest of the text normalized as a whole, with its offset map, and scanned
+//!   the same way. Nothing is allocated per match. Throughput: see `benches/README.md`.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -61,6 +63,7 @@ mod build;
 mod default;
 mod fuzzy;
 mod matcher;
+mod scan;
 
 pub use build::{GazetteerBuilder, PLACE_TYPES, UNIT_TYPES};
 pub use matcher::Matches;

@@ -1,0 +1,565 @@
+//! The tokenizer of the scan: it reads the caller's original text and normalizes each token
+//! as it goes, so tagging needs no normalized copy of the text and no offset map (the token's
+//! span is already in original bytes).
+//!
+//! Every character gets a [`Cell`]: what the normalizer writes for it, and the class of what it
+//! writes (letter, digit, other), or that the normalizer deletes it (it is then transparent
+//! inside a token), or that its result depends on its neighbours (a combining hamza, a
+//! presentation form). The last kind is left to the whole-text normalizer: the tagger switches
+//! to normalizing the rest of the text at the first such character (see `matcher.rs`).
+//!
+//! Tokens are maximal runs of letters, or of digits, of the normalized text; run over text that
+//! is already normalized, with the identity table, this is the tokenizer of the keys.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::normalize::{CharRule, Normalizer, NormalizerConfig};
+
+pub(crate) const LETTER: u8 = 0;
+pub(crate) const DIGIT: u8 = 1;
+pub(crate) const OTHER: u8 = 2;
+/// Deleted by the normalizer: transparent inside a token, a separator outside.
+pub(crate) const SKIP: u8 = 3;
+/// Depends on its neighbours: only the whole-text normalizer handles it.
+pub(crate) const CONTEXT: u8 = 4;
+
+/// What the normalizer makes of one character, packed in one word so the table loads it
+/// in one go: bytes 0–3 the normalized character's UTF-8 bytes, byte 4 their number, byte 5
+/// the class, byte 6 whether it is a deleted mark that a span's end extends over (harakat,
+/// tatweel …).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cell(u64);
+
+impl Cell {
+    fn new(out: [u8; 4], len: u8, class: u8, attached: bool) -> Cell {
+        Cell(
+            u64::from(u32::from_le_bytes(out))
+                | u64::from(len) << 32
+                | u64::from(class) << 40
+                | u64::from(attached) << 48,
+        )
+    }
+
+    /// The normalized bytes (the first [`Cell::len`] of them).
+    #[inline(always)]
+    pub(crate) fn out(self) -> [u8; 4] {
+        (self.0 as u32).to_le_bytes()
+    }
+
+    #[inline(always)]
+    pub(crate) fn len(self) -> usize {
+        (self.0 >> 32) as u8 as usize
+    }
+
+    #[inline(always)]
+    pub(crate) fn class(self) -> u8 {
+        (self.0 >> 40) as u8
+    }
+
+    #[inline(always)]
+    pub(crate) fn attached(self) -> bool {
+        (self.0 >> 48) & 1 != 0
+    }
+}
+
+/// The class of a character of normalized text: what the tokenizer splits on.
+fn class_of(c: char) -> u8 {
+    if c.is_ascii() {
+        return if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphanumeric() {
+            LETTER
+        } else {
+            OTHER
+        };
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return if crate::token::arabic_block_is_word(c as u32) {
+            LETTER
+        } else {
+            OTHER
+        };
+    }
+    if crate::token::is_word_char(c) {
+        if c.is_numeric() {
+            DIGIT
+        } else {
+            LETTER
+        }
+    } else {
+        OTHER
+    }
+}
+
+fn cell_for(n: &Normalizer, c: char) -> Cell {
+    let emit = |r: char| {
+        let mut out = [0u8; 4];
+        let len = r.encode_utf8(&mut out).len() as u8;
+        Cell::new(out, len, class_of(r), false)
+    };
+    match n.char_rule(c) {
+        CharRule::Keep => emit(c),
+        CharRule::Char(r) => emit(r),
+        CharRule::Delete => Cell::new([0; 4], 0, SKIP, n.extends_span(c)),
+        CharRule::Context => Cell::new([0; 4], 0, CONTEXT, n.extends_span(c)),
+    }
+}
+
+/// A normalizer compiled for the tokenizer: cells for ASCII and U+0600–U+06FF, and the
+/// normalizer itself for the rest.
+#[derive(Clone, Debug)]
+pub(crate) struct ScanTable {
+    ascii: [Cell; 128],
+    /// Indexed by `((lead & 3) << 6) | (cont & 0x3F)` for lead bytes D8–DB.
+    arabic: [Cell; 256],
+    /// The same, for the four-at-a-time loop: the normalized two bytes of a letter that
+    /// stays a two-byte letter, or [`QUAD_SLOW`].
+    quad: [u32; 256],
+    normalizer: Normalizer,
+}
+
+/// The table of the identity normalizer, for text that is already normalized (keys).
+pub(crate) static IDENTITY: LazyLock<ScanTable> =
+    LazyLock::new(|| ScanTable::new(&Normalizer::new(NormalizerConfig::none())));
+
+/// A token: its span, and its class (letters or digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// The tokenizer met a character whose normalization depends on its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NeedsContext;
+
+/// In [`ScanTable::quad`]: not a letter written as two bytes.
+const QUAD_SLOW: u32 = 1 << 16;
+
+/// Room for a token's normalized bytes; longer tokens spill to the heap.
+const INLINE: usize = 128;
+
+/// The normalized bytes of a token. The inline array has 8 bytes of slack so that the hash
+/// can read whole 8-byte words past the end.
+#[derive(Clone, Debug)]
+pub(crate) struct TokBuf {
+    arr: [u8; INLINE + 8],
+    len: usize,
+    spill: Vec<u8>,
+    spilled: bool,
+}
+
+impl Default for TokBuf {
+    fn default() -> Self {
+        TokBuf {
+            arr: [0; INLINE + 8],
+            len: 0,
+            spill: Vec::new(),
+            spilled: false,
+        }
+    }
+}
+
+impl TokBuf {
+    /// Appends bytes past the inline array (a token longer than any name, in practice).
+    #[cold]
+    fn put_slow(&mut self, bytes: &[u8]) {
+        if !self.spilled {
+            self.spill.clear();
+            self.spill.extend_from_slice(&self.arr[..self.len]);
+            self.spilled = true;
+        }
+        self.spill.extend_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    /// The normalized bytes.
+    #[inline(always)]
+    pub(crate) fn bytes(&self) -> &[u8] {
+        if self.spilled {
+            &self.spill
+        } else {
+            &self.arr[..self.len]
+        }
+    }
+
+    /// [`word_hash`] of `bytes()[from..]`.
+    #[inline(always)]
+    pub(crate) fn hash_from(&self, from: usize) -> u64 {
+        if self.spilled {
+            return word_hash(&self.spill[from..]);
+        }
+        // Whole 8-byte words (the array has slack past the end); the last one masked to the
+        // bytes of the token.
+        let mut h = 0u64;
+        let mut i = from;
+        while i < self.len {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&self.arr[i..i + 8]);
+            let mut w = u64::from_le_bytes(word);
+            let rest = self.len - i;
+            if rest < 8 {
+                w &= u64::MAX >> (64 - 8 * rest);
+            }
+            h = mix(h, w);
+            i += 8;
+        }
+        h
+    }
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline(always)]
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(SEED)
+}
+
+/// The hash of a word's bytes, 8 at a time (the last word zero-padded).
+pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            w |= u64::from(b) << (8 * i);
+        }
+        h = mix(h, w);
+    }
+    h
+}
+
+/// What a gap between two tokens is, after normalization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Gap {
+    /// Only spaces, tabs, quotes and brackets: the words of one name may be this far apart.
+    pub(crate) name: bool,
+    /// Only those and `,` `-` `/`: two names of a list may be this far apart.
+    pub(crate) list: bool,
+    /// It has one of `,` `-` `/`.
+    pub(crate) sep: bool,
+}
+
+impl ScanTable {
+    pub(crate) fn new(n: &Normalizer) -> ScanTable {
+        let mut ascii = [Cell::default(); 128];
+        for (b, cell) in ascii.iter_mut().enumerate() {
+            *cell = cell_for(n, char::from(b as u8));
+        }
+        let mut arabic = [Cell::default(); 256];
+        for (k, cell) in arabic.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
+            *cell = cell_for(n, c);
+        }
+        let mut quad = [QUAD_SLOW; 256];
+        for (q, cell) in quad.iter_mut().zip(arabic.iter()) {
+            if cell.class() == LETTER && cell.len() == 2 {
+                let o = cell.out();
+                *q = u32::from(u16::from_le_bytes([o[0], o[1]]));
+            }
+        }
+        ScanTable {
+            ascii,
+            arabic,
+            quad,
+            normalizer: n.clone(),
+        }
+    }
+
+    /// The normalizer the table was built from.
+    #[cfg(test)]
+    pub(crate) fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// The cell of the character at `i` (a char boundary below `s.len()`) and its length.
+    #[inline(always)]
+    pub(crate) fn cell_at(&self, s: &str, i: usize) -> (Cell, usize) {
+        let bytes = s.as_bytes();
+        let b = bytes[i];
+        if b < 0x80 {
+            return (self.ascii[b as usize], 1);
+        }
+        if b & 0xFC == 0xD8 {
+            // A lead byte of U+0600–U+06FF is always followed by its continuation byte.
+            let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+            return (self.arabic[k], 2);
+        }
+        self.cell_slow(s, i)
+    }
+
+    #[inline(never)]
+    fn cell_slow(&self, s: &str, i: usize) -> (Cell, usize) {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (cell_for(&self.normalizer, c), c.len_utf8())
+    }
+
+    /// The next token at or after `pos` (a char boundary) of `s`, its normalized bytes in
+    /// `buf`. With `context_ok`, characters whose normalization depends on their neighbours
+    /// count as deleted (for text that is already normalized); otherwise they stop the scan.
+    #[inline]
+    pub(crate) fn next_token(
+        &self,
+        s: &str,
+        mut pos: usize,
+        buf: &mut TokBuf,
+        context_ok: bool,
+    ) -> Result<Option<Tok>, NeedsContext> {
+        let bytes = s.as_bytes();
+        let n = bytes.len();
+        // Separators.
+        let class = loop {
+            if pos >= n {
+                return Ok(None);
+            }
+            let (cell, len) = self.cell_at(s, pos);
+            match cell.class() {
+                OTHER | SKIP => pos += len,
+                CONTEXT if context_ok => pos += len,
+                CONTEXT => return Err(NeedsContext),
+                class => break class,
+            }
+        };
+        let start = pos;
+        let mut last = pos;
+        // The normalized length so far; the bytes go to `buf.arr` while they fit.
+        let mut w = 0usize;
+        buf.spilled = false;
+        loop {
+            // The hot loops: letters of U+0600–U+06FF of the token's class, while they fit.
+            // Four at a time (one 8-byte word in, one out) while they are plain letters,
+            // written as two bytes; then one at a time.
+            if class == LETTER {
+                while pos + 8 <= n && w <= INLINE - 8 {
+                    let mut word = [0u8; 8];
+                    word.copy_from_slice(&bytes[pos..pos + 8]);
+                    let x = u64::from_le_bytes(word);
+                    if x & 0x00FC_00FC_00FC_00FC != 0x00D8_00D8_00D8_00D8 {
+                        break;
+                    }
+                    let quad = &self.quad;
+                    let k =
+                        |i: u32| (((x >> (16 * i)) & 3) << 6 | (x >> (16 * i + 8)) & 0x3F) as usize;
+                    let (e0, e1, e2, e3) = (quad[k(0)], quad[k(1)], quad[k(2)], quad[k(3)]);
+                    if (e0 | e1 | e2 | e3) & QUAD_SLOW != 0 {
+                        break;
+                    }
+                    let out = u64::from(e0 & 0xFFFF)
+                        | u64::from(e1 & 0xFFFF) << 16
+                        | u64::from(e2 & 0xFFFF) << 32
+                        | u64::from(e3 & 0xFFFF) << 48;
+                    buf.arr[w..w + 8].copy_from_slice(&out.to_le_bytes());
+                    w += 8;
+                    pos += 8;
+                    last = pos;
+                }
+            }
+            while pos + 1 < n && w <= INLINE - 4 {
+                let b = bytes[pos];
+                if b & 0xFC != 0xD8 {
+                    break;
+                }
+                let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
+                let cell = self.arabic[k];
+                if cell.class() != class {
+                    break;
+                }
+                buf.arr[w..w + 4].copy_from_slice(&cell.out());
+                w += cell.len();
+                pos += 2;
+                last = pos;
+            }
+            if pos >= n {
+                break;
+            }
+            let b = bytes[pos];
+            let (cell, len) = if b & 0xFC == 0xD8 {
+                // A lead byte of U+0600–U+06FF is always followed by its continuation byte.
+                let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
+                (self.arabic[k], 2)
+            } else if b < 0x80 {
+                (self.ascii[b as usize], 1)
+            } else {
+                self.cell_slow(s, pos)
+            };
+            let c = cell.class();
+            if c == class {
+                if w <= INLINE - 4 {
+                    buf.arr[w..w + 4].copy_from_slice(&cell.out());
+                    w += cell.len();
+                } else {
+                    buf.len = w;
+                    buf.put_slow(&cell.out()[..cell.len()]);
+                    w = buf.len;
+                }
+                pos += len;
+                last = pos;
+            } else if c == SKIP || (c == CONTEXT && context_ok) {
+                pos += len;
+            } else if c == CONTEXT {
+                return Err(NeedsContext);
+            } else {
+                break;
+            }
+        }
+        buf.len = w;
+        // The span ends after the last letter and the deleted marks attached to it (only
+        // deleted characters can be attached, and the scan stopped at `pos`).
+        let mut end = last;
+        while end < pos {
+            let (cell, len) = self.cell_at(s, end);
+            if !cell.attached() {
+                break;
+            }
+            end += len;
+        }
+        Ok(Some(Tok { start, end }))
+    }
+
+    /// The offset in `s` where the normalized bytes of the token starting at `start` reach
+    /// `norm_len` bytes, past the characters deleted there: where a name starts after
+    /// proclitics of `norm_len` normalized bytes.
+    pub(crate) fn offset_after(&self, s: &str, start: usize, norm_len: usize) -> usize {
+        let mut i = start;
+        let mut produced = 0;
+        while i < s.len() {
+            let (cell, len) = self.cell_at(s, i);
+            if produced >= norm_len && cell.len() > 0 {
+                break;
+            }
+            produced += cell.len();
+            i += len;
+        }
+        i
+    }
+
+    /// What the gap `g` (text between two tokens) is once normalized.
+    pub(crate) fn gap(&self, g: &str) -> Gap {
+        let mut gap = Gap {
+            name: true,
+            list: true,
+            sep: false,
+        };
+        let check = |gap: &mut Gap, b: u8| {
+            gap.name &= matches!(b, b' ' | b'\t' | b'"' | b'\'' | b'(' | b')' | b'[' | b']');
+            gap.list &= matches!(
+                b,
+                b' ' | b'\t' | b'"' | b'\'' | b'(' | b')' | b',' | b'-' | b'/'
+            );
+            gap.sep |= matches!(b, b',' | b'-' | b'/');
+        };
+        let mut i = 0;
+        // Stops at the first character that belongs in neither kind of gap.
+        while i < g.len() && (gap.name || gap.list) {
+            let (cell, len) = self.cell_at(g, i);
+            match cell.class() {
+                SKIP => {}
+                CONTEXT => {
+                    let c = &g[i..i + len];
+                    for b in self.normalizer.normalize_str(c).bytes() {
+                        check(&mut gap, b);
+                    }
+                }
+                _ => {
+                    for &b in &cell.out()[..cell.len()] {
+                        check(&mut gap, b);
+                    }
+                }
+            }
+            i += len;
+        }
+        gap
+    }
+}
+
+/// The tokens of a text that is already normalized (the words of keys).
+pub(crate) fn tokens(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let table = &*IDENTITY;
+    let mut buf = TokBuf::default();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let t = table.next_token(s, pos, &mut buf, true).ok()??;
+        pos = t.end;
+        Some(t.start..t.end)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_hash_is_the_slice_hash() {
+        let t = ScanTable::new(&Normalizer::default());
+        let mut buf = TokBuf::default();
+        for word in [
+            "ب",
+            "حلب",
+            "والحسكة",
+            "ديرالزور",
+            "abcdefgh",
+            "abcdefghi",
+            "x",
+        ] {
+            let tok = t.next_token(word, 0, &mut buf, false).unwrap().unwrap();
+            assert_eq!(tok.end, word.len());
+            let norm = t.normalizer().normalize_str(word);
+            assert_eq!(buf.bytes(), norm.as_bytes());
+            for from in 0..norm.len() {
+                assert_eq!(buf.hash_from(from), word_hash(&norm.as_bytes()[from..]));
+            }
+        }
+    }
+
+    #[test]
+    fn long_tokens_spill() {
+        let t = ScanTable::new(&Normalizer::default());
+        let mut buf = TokBuf::default();
+        let word = "أَ".repeat(200);
+        let tok = t.next_token(&word, 0, &mut buf, false).unwrap().unwrap();
+        assert_eq!(
+            tok,
+            Tok {
+                start: 0,
+                end: word.len()
+            }
+        );
+        assert_eq!(buf.bytes(), "ا".repeat(200).as_bytes());
+        assert_eq!(buf.hash_from(6), word_hash(&"ا".repeat(197).into_bytes()));
+    }
+
+    #[test]
+    fn marks_are_inside_tokens_and_ends_include_them() {
+        let t = ScanTable::new(&Normalizer::default());
+        let mut buf = TokBuf::default();
+        // Tatweel and a fatha inside, a damma after; the bidi mark after is not a mark.
+        let text = "لـحَلبُ\u{200F} x";
+        let tok = t.next_token(text, 0, &mut buf, false).unwrap().unwrap();
+        assert_eq!(&text[tok.start..tok.end], "لـحَلبُ");
+        assert_eq!(buf.bytes(), "لحلب".as_bytes());
+        assert_eq!(t.offset_after(text, 0, 2), "لـ".len());
+        // A combining hamza needs the whole-text normalizer.
+        assert_eq!(
+            t.next_token("ا\u{0654}", 0, &mut buf, false),
+            Err(NeedsContext)
+        );
+    }
+
+    #[test]
+    fn gaps() {
+        let t = ScanTable::new(&Normalizer::default());
+        assert!(t.gap(" «").name);
+        let g = t.gap("، ");
+        assert!(!g.name && g.list && g.sep);
+        assert!(!t.gap(". ").list);
+        assert!(!t.gap("\n").name);
+    }
+}
