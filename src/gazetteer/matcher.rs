@@ -253,6 +253,15 @@ impl ScanIndex {
         self.bloom[word] & mask == mask
     }
 
+    /// Whether the token in `buf` may start a name: it starts with a proclitic letter, or
+    /// the filter lets the whole token through (no false negatives).
+    #[inline(always)]
+    fn may_start_name(&self, buf: &TokBuf) -> bool {
+        let b = buf.bytes();
+        (b.len() >= 6 && matches!(u16::from_le_bytes([b[0], b[1]]), WAW | FA | BA | KAF | LAM))
+            || self.may_be_first(buf.hash_from(0))
+    }
+
     /// The node of the first word `buf.bytes()[from..]` under `tag`, if it is one.
     #[inline(always)]
     fn lookup_first(&self, buf: &TokBuf, from: usize, tag: u32) -> Option<u32> {
@@ -393,14 +402,16 @@ pub struct Matches<'g, 't> {
     spare: Vec<Found>,
     buf: Box<TokBuf>,
     look: Box<TokBuf>,
+    /// The last token read ahead into `look`, and where its read started.
+    ahead: Option<(usize, Span)>,
 }
 
 // Proclitic letters: و ف ب ك ل, compared as their two UTF-8 bytes.
-const WAW: [u8; 2] = [0xD9, 0x88];
-const FA: [u8; 2] = [0xD9, 0x81];
-const BA: [u8; 2] = [0xD8, 0xA8];
-const KAF: [u8; 2] = [0xD9, 0x83];
-const LAM: [u8; 2] = [0xD9, 0x84];
+const WAW: u16 = u16::from_le_bytes([0xD9, 0x88]);
+const FA: u16 = u16::from_le_bytes([0xD9, 0x81]);
+const BA: u16 = u16::from_le_bytes([0xD8, 0xA8]);
+const KAF: u16 = u16::from_le_bytes([0xD9, 0x83]);
+const LAM: u16 = u16::from_le_bytes([0xD9, 0x84]);
 
 impl<'g, 't> Matches<'g, 't> {
     pub(crate) fn new(g: &'g Gazetteer, text: &'t str) -> Matches<'g, 't> {
@@ -421,6 +432,7 @@ impl<'g, 't> Matches<'g, 't> {
             spare: Vec::with_capacity(8),
             buf: Box::default(),
             look: Box::default(),
+            ahead: None,
         }
     }
 
@@ -442,11 +454,30 @@ impl<'g, 't> Matches<'g, 't> {
             hint: 0,
         });
         self.pos = 0;
+        self.ahead = None;
     }
 
     /// The next token at or after `pos` of the scanned text, into `buf` or `look`.
     #[inline(always)]
     fn token(&mut self, pos: usize, look: bool) -> Result<Option<Span>, NeedsContext> {
+        if look {
+            let t = self.read_token(pos, true)?;
+            self.ahead = t.map(|t| (pos, t));
+            return Ok(t);
+        }
+        // The token a lookahead read already (the word after a first word that did not
+        // complete a name, most often) is taken over, not read again.
+        if let Some((at, t)) = self.ahead.take() {
+            if at == pos {
+                std::mem::swap(&mut self.buf, &mut self.look);
+                return Ok(Some(t));
+            }
+        }
+        self.read_token(pos, false)
+    }
+
+    #[inline(always)]
+    fn read_token(&mut self, pos: usize, look: bool) -> Result<Option<Span>, NeedsContext> {
         let buf = if look { &mut self.look } else { &mut self.buf };
         match &mut self.mapped {
             None => {
@@ -500,12 +531,12 @@ impl<'g, 't> Matches<'g, 't> {
         };
         probe(0, 0, Clitics::default());
         // Readings after proclitics keep at least two letters.
-        if b.len() >= 6 && matches!([b[0], b[1]], WAW | FA | BA | KAF | LAM) {
+        if b.len() >= 6 && matches!(u16::from_le_bytes([b[0], b[1]]), WAW | FA | BA | KAF | LAM) {
             let n = b.len();
-            let at = |i: usize| -> [u8; 2] {
+            let at = |i: usize| -> u16 {
                 match b.get(i..i + 2) {
-                    Some(s) => [s[0], s[1]],
-                    None => [0, 0],
+                    Some(s) => u16::from_le_bytes([s[0], s[1]]),
+                    None => 0,
                 }
             };
             let conj = matches!(at(0), WAW | FA);
@@ -715,6 +746,12 @@ impl<'g, 't> Matches<'g, 't> {
             let Some(tok) = self.token(self.pos, false)? else {
                 return Ok(None);
             };
+            // Most words start no name: rejected by the filter, with no proclitic to strip.
+            if !self.g.inner.scan.may_start_name(&self.buf) {
+                self.pos = tok.src.end;
+                self.push_prev(tok.orig);
+                continue;
+            }
             self.found.clear();
             self.candidates(tok, false)?;
             if self.found.is_empty() {
