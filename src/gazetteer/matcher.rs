@@ -184,8 +184,14 @@ pub(crate) struct ScanIndex {
     /// The words after a node (tag: the node).
     next: WordTable,
     bloom: Box<[u64; BLOOM_WORDS]>,
+    /// The same for the words after a node (hashed with the node as tag): most first
+    /// words are not followed by the rest of a name.
+    next_bloom: Box<[u64; BLOOM_WORDS]>,
     /// The tokenizer's table, made from the gazetteer's normalizer on the first scan.
     cells: OnceLock<ScanTable>,
+    /// For each entity, the kind of the names it can vouch for in a list (see
+    /// `Matches::list_partner`); made on the first scan.
+    partners: OnceLock<Vec<Option<Kind>>>,
 }
 
 /// The filter has 2^10 words of 64 bits (8 KB, so that it stays in the L1 cache).
@@ -198,6 +204,7 @@ impl ScanIndex {
         let mut next_table = WordTable::with_capacity(keys.len() / 2);
         let mut nodes: Vec<Node> = Vec::new();
         let mut bloom = Box::new([0u64; BLOOM_WORDS]);
+        let mut next_bloom = Box::new([0u64; BLOOM_WORDS]);
         let mut set_bloom = |h: u64| {
             let (word, mask) = ScanIndex::bloom_bits(h);
             bloom[word] |= mask;
@@ -222,6 +229,8 @@ impl ScanIndex {
                 let before = nodes.len();
                 nodes[node as usize].has_children = true;
                 let next = next_table.get_or_insert(node, w.as_bytes(), || before as u32);
+                let (word, mask) = ScanIndex::bloom_bits(tagged(word_hash(w.as_bytes()), node));
+                next_bloom[word] |= mask;
                 if next as usize == before {
                     nodes.push(Node::default());
                 }
@@ -234,7 +243,9 @@ impl ScanIndex {
             first: first_table,
             next: next_table,
             bloom,
+            next_bloom,
             cells: OnceLock::new(),
+            partners: OnceLock::new(),
         }
     }
 
@@ -342,10 +353,11 @@ const LOCATIVES: &[&str] = &[
 
 /// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
 fn is_clitic_chain(word: &str) -> bool {
-    matches!(
-        word,
-        "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"
-    )
+    word.len() <= 4
+        && matches!(
+            word,
+            "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"
+        )
 }
 
 /// How the first word of a match was read: the proclitics stripped from it.
@@ -387,6 +399,7 @@ struct Mapped<'t> {
 pub struct Matches<'g, 't> {
     g: &'g Gazetteer,
     cells: &'g ScanTable,
+    partners: &'g [Option<Kind>],
     text: &'t str,
     /// Set once the scan met a character that needs the whole-text normalizer.
     mapped: Option<Mapped<'t>>,
@@ -420,9 +433,26 @@ impl<'g, 't> Matches<'g, 't> {
             .scan
             .cells
             .get_or_init(|| ScanTable::new(&g.inner.normalizer));
+        // An entity vouches for a neighbour of its own kind in a list; for places only a
+        // local one (a town, a village, a base …), not a country, governorate or region,
+        // whose commas and conjunctions join clauses as often as lists.
+        let partners = g.inner.scan.partners.get_or_init(|| {
+            g.inner
+                .entities
+                .iter()
+                .map(|e| {
+                    let wide = matches!(
+                        e.entity_type.as_str(),
+                        "country" | "governorate" | "region" | "desert" | "river" | "lake"
+                    );
+                    (e.kind == Kind::Unit || !wide).then_some(e.kind)
+                })
+                .collect()
+        });
         Matches {
             g,
             cells,
+            partners,
             text,
             mapped: None,
             pos: 0,
@@ -608,8 +638,12 @@ impl<'g, 't> Matches<'g, 't> {
             {
                 return Ok(());
             }
-            let word = self.look.bytes();
-            match idx.next.get(tagged(word_hash(word), id), id, word) {
+            let h = tagged(self.look.hash_from(0), id);
+            let (bw, mask) = ScanIndex::bloom_bits(h);
+            if idx.next_bloom[bw] & mask != mask {
+                return Ok(());
+            }
+            match idx.next.get(h, id, self.look.bytes()) {
                 Some(n) => id = n,
                 None => return Ok(()),
             }
@@ -706,13 +740,7 @@ impl<'g, 't> Matches<'g, 't> {
     /// and for places a local one (a town, a village, a base …), not a country, governorate
     /// or region, whose commas and conjunctions join clauses as often as lists.
     fn list_partner(&self, e: u32, kind: Kind) -> bool {
-        let e = &self.g.inner.entities[e as usize];
-        e.kind == kind
-            && (kind == Kind::Unit
-                || !matches!(
-                    e.entity_type.as_str(),
-                    "country" | "governorate" | "region" | "desert" | "river" | "lake"
-                ))
+        self.partners[e as usize] == Some(kind)
     }
 
     fn context_ok(

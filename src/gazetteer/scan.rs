@@ -134,6 +134,16 @@ pub(crate) struct Tok {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct NeedsContext;
 
+/// For `n` characters of two bytes in an 8-byte word, the bits of their lead bytes
+/// (`0xFC` each).
+const LEAD_MASKS: [u64; 5] = [
+    0,
+    0x0000_0000_0000_00FC,
+    0x0000_0000_00FC_00FC,
+    0x0000_00FC_00FC_00FC,
+    0x00FC_00FC_00FC_00FC,
+];
+
 /// In [`ScanTable::quad`]: not a letter written as two bytes.
 const QUAD_SLOW: u32 = 1 << 16;
 
@@ -338,18 +348,33 @@ impl ScanTable {
             // Four at a time (one 8-byte word in, one out) while they are plain letters,
             // written as two bytes; then one at a time.
             if class == LETTER {
+                // Eight bytes at a time: the Arabic letters before the first ASCII byte.
                 while pos + 8 <= n && w <= INLINE - 8 {
                     let mut word = [0u8; 8];
                     word.copy_from_slice(&bytes[pos..pos + 8]);
                     let x = u64::from_le_bytes(word);
-                    if x & 0x00FC_00FC_00FC_00FC != 0x00D8_00D8_00D8_00D8 {
+                    let ascii = !x & 0x8080_8080_8080_8080;
+                    // Bytes before the first ASCII byte; an odd count means a character
+                    // that is not two bytes long, left to the loops below.
+                    let run = (ascii.trailing_zeros() / 8) as usize;
+                    let chars = run / 2;
+                    let lead_mask = LEAD_MASKS[chars];
+                    if run & 1 != 0
+                        || chars == 0
+                        || x & lead_mask != 0x00D8_00D8_00D8_00D8 & lead_mask
+                    {
                         break;
                     }
                     let quad = &self.quad;
                     let k =
                         |i: u32| (((x >> (16 * i)) & 3) << 6 | (x >> (16 * i + 8)) & 0x3F) as usize;
                     let (e0, e1, e2, e3) = (quad[k(0)], quad[k(1)], quad[k(2)], quad[k(3)]);
-                    if (e0 | e1 | e2 | e3) & QUAD_SLOW != 0 {
+                    // The slow flags of the characters in the run.
+                    let slow = (e0 >> 16 & 1)
+                        | (e1 >> 16 & 1) << 1
+                        | (e2 >> 16 & 1) << 2
+                        | (e3 >> 16 & 1) << 3;
+                    if slow & ((1 << chars) - 1) != 0 {
                         break;
                     }
                     let out = u64::from(e0 & 0xFFFF)
@@ -357,9 +382,13 @@ impl ScanTable {
                         | u64::from(e2 & 0xFFFF) << 32
                         | u64::from(e3 & 0xFFFF) << 48;
                     buf.arr[w..w + 8].copy_from_slice(&out.to_le_bytes());
-                    w += 8;
-                    pos += 8;
+                    w += 2 * chars;
+                    pos += 2 * chars;
                     last = pos;
+                    if chars < 4 {
+                        // An ASCII byte follows.
+                        break;
+                    }
                 }
             }
             while pos + 1 < n && w <= INLINE - 4 {
@@ -443,6 +472,13 @@ impl ScanTable {
 
     /// What the gap `g` (text between two tokens) is once normalized.
     pub(crate) fn gap(&self, g: &str) -> Gap {
+        if g == " " {
+            return Gap {
+                name: true,
+                list: true,
+                sep: false,
+            };
+        }
         let mut gap = Gap {
             name: true,
             list: true,
