@@ -114,7 +114,8 @@ pub(crate) struct ScanTable {
     /// Indexed by `((lead & 3) << 6) | (cont & 0x3F)` for lead bytes D8–DB.
     arabic: [Cell; 256],
     /// The same, for the four-at-a-time loop: the normalized two bytes of a letter that
-    /// stays a two-byte letter, or [`QUAD_SLOW`].
+    /// stays a two-byte letter with [`QUAD_LETTER`], 0 for a deleted mark, or
+    /// [`QUAD_SLOW`].
     quad: [u32; 256],
     normalizer: Normalizer,
 }
@@ -144,8 +145,10 @@ const LEAD_MASKS: [u64; 5] = [
     0x00FC_00FC_00FC_00FC,
 ];
 
-/// In [`ScanTable::quad`]: not a letter written as two bytes.
+/// In [`ScanTable::quad`]: neither a letter written as two bytes nor a deleted mark.
 const QUAD_SLOW: u32 = 1 << 16;
+/// In [`ScanTable::quad`]: a letter (its two normalized bytes are the low half).
+const QUAD_LETTER: u32 = 1 << 17;
 
 /// Room for a token's normalized bytes; longer tokens spill to the heap.
 const INLINE: usize = 128;
@@ -273,7 +276,9 @@ impl ScanTable {
         for (q, cell) in quad.iter_mut().zip(arabic.iter()) {
             if cell.class() == LETTER && cell.len() == 2 {
                 let o = cell.out();
-                *q = u32::from(u16::from_le_bytes([o[0], o[1]]));
+                *q = u32::from(u16::from_le_bytes([o[0], o[1]])) | QUAD_LETTER;
+            } else if cell.class() == SKIP {
+                *q = 0;
             }
         }
         ScanTable {
@@ -368,23 +373,30 @@ impl ScanTable {
                     let quad = &self.quad;
                     let k =
                         |i: u32| (((x >> (16 * i)) & 3) << 6 | (x >> (16 * i + 8)) & 0x3F) as usize;
-                    let (e0, e1, e2, e3) = (quad[k(0)], quad[k(1)], quad[k(2)], quad[k(3)]);
-                    // The slow flags of the characters in the run.
-                    let slow = (e0 >> 16 & 1)
-                        | (e1 >> 16 & 1) << 1
-                        | (e2 >> 16 & 1) << 2
-                        | (e3 >> 16 & 1) << 3;
-                    if slow & ((1 << chars) - 1) != 0 {
+                    // The cells of the characters in the run (zero past it).
+                    let valid = |i: usize| 0u32.wrapping_sub((i < chars) as u32);
+                    let e = [
+                        quad[k(0)] & valid(0),
+                        quad[k(1)] & valid(1),
+                        quad[k(2)] & valid(2),
+                        quad[k(3)] & valid(3),
+                    ];
+                    if (e[0] | e[1] | e[2] | e[3]) & QUAD_SLOW != 0 {
                         break;
                     }
-                    let out = u64::from(e0 & 0xFFFF)
-                        | u64::from(e1 & 0xFFFF) << 16
-                        | u64::from(e2 & 0xFFFF) << 32
-                        | u64::from(e3 & 0xFFFF) << 48;
+                    // Letters write their two bytes, deleted marks nothing.
+                    let l = e.map(|e| e >> 17 & 1);
+                    let out = u64::from(e[0] & 0xFFFF)
+                        | u64::from(e[1] & 0xFFFF) << (16 * l[0])
+                        | u64::from(e[2] & 0xFFFF) << (16 * (l[0] + l[1]))
+                        | u64::from(e[3] & 0xFFFF) << (16 * (l[0] + l[1] + l[2]));
                     buf.arr[w..w + 8].copy_from_slice(&out.to_le_bytes());
-                    w += 2 * chars;
+                    w += 2 * (l[0] + l[1] + l[2] + l[3]) as usize;
+                    let letters = l[0] | l[1] << 1 | l[2] << 2 | l[3] << 3;
+                    if letters != 0 {
+                        last = pos + 2 * (32 - letters.leading_zeros() as usize);
+                    }
                     pos += 2 * chars;
-                    last = pos;
                     if chars < 4 {
                         // An ASCII byte follows.
                         break;
@@ -398,13 +410,17 @@ impl ScanTable {
                 }
                 let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
                 let cell = self.arabic[k];
-                if cell.class() != class {
+                let c = cell.class();
+                if c != class && c != SKIP {
                     break;
                 }
+                // A deleted mark writes nothing (its length is 0) and does not move `last`.
                 buf.arr[w..w + 4].copy_from_slice(&cell.out());
                 w += cell.len();
                 pos += 2;
-                last = pos;
+                if c == class {
+                    last = pos;
+                }
             }
             if pos >= n {
                 break;
