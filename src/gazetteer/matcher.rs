@@ -320,6 +320,21 @@ const PLACE_WORDS: &[&str] = &[
     "تل",
 ];
 
+/// The context words: each place word (false) and locative (true).
+static CONTEXT_WORDS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, bool, crate::hash::BuildWordHasher>,
+> = std::sync::LazyLock::new(|| {
+    let mut m = std::collections::HashMap::default();
+    for w in LOCATIVES {
+        m.insert(*w, true);
+    }
+    // A word in both lists counts as a place word (it serves strong names too).
+    for w in PLACE_WORDS {
+        m.insert(*w, false);
+    }
+    m
+});
+
 /// Locative prepositions and directions, after which a weakly ambiguous name is a place.
 const LOCATIVES: &[&str] = &[
     "في",
@@ -351,13 +366,16 @@ const LOCATIVES: &[&str] = &[
     "ريفي",
 ];
 
-/// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»).
+/// Whether `word` is only a chain of proclitics (و ف ب ك ل, e.g. the لـ of لـ«داعش»): one
+/// of them, or و/ف then ب/ك/ل.
 fn is_clitic_chain(word: &str) -> bool {
-    word.len() <= 4
-        && matches!(
-            word,
-            "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"
-        )
+    let b = word.as_bytes();
+    let letter = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+    match b.len() {
+        2 => matches!(letter(0), WAW | FA | BA | KAF | LAM),
+        4 => matches!(letter(0), WAW | FA) && matches!(letter(2), BA | KAF | LAM),
+        _ => false,
+    }
 }
 
 /// How the first word of a match was read: the proclitics stripped from it.
@@ -681,14 +699,14 @@ impl<'g, 't> Matches<'g, 't> {
     }
 
     /// Whether the context word before original offset `at`, or that word without its
-    /// proclitics, is in one of `sets`.
-    fn after_word_in(&self, at: usize, sets: &[&[&str]]) -> bool {
+    /// proclitics, is a place word (or, `with_locatives`, a locative).
+    fn after_word_in(&self, at: usize, with_locatives: bool) -> bool {
         let Some(w) = self.context_word(at) else {
             return false;
         };
-        let in_sets = |f: &str| {
-            sets.iter()
-                .any(|set| set.iter().any(|s| s.len() == f.len() && *s == f))
+        let in_sets = |f: &str| match CONTEXT_WORDS.get(f) {
+            Some(&locative) => with_locatives || !locative,
+            None => false,
         };
         if in_sets(&w) {
             return true;
@@ -754,12 +772,10 @@ impl<'g, 't> Matches<'g, 't> {
             Ambiguity::None => true,
             Ambiguity::Weak => {
                 f.clitics.prep == b'b'
-                    || self.after_word_in(tok_start, &[PLACE_WORDS, LOCATIVES])
+                    || self.after_word_in(tok_start, true)
                     || self.in_list(f, kind)?
             }
-            Ambiguity::Strong => {
-                self.after_word_in(tok_start, &[PLACE_WORDS]) || self.in_list(f, kind)?
-            }
+            Ambiguity::Strong => self.after_word_in(tok_start, false) || self.in_list(f, kind)?,
         })
     }
 
