@@ -772,11 +772,30 @@ impl<'g, 't> Matches<'g, 't> {
             Ambiguity::None => true,
             Ambiguity::Weak => {
                 f.clitics.prep == b'b'
-                    || self.after_word_in(tok_start, true)
+                    || self.after_word_in(tok_start, false)
+                    || (self.after_word_in(tok_start, true) && !self.adjective_follows(f)?)
                     || self.in_list(f, kind)?
             }
             Ambiguity::Strong => self.after_word_in(tok_start, false) || self.in_list(f, kind)?,
         })
+    }
+
+    /// Whether a definite feminine adjective (ال…ية) follows the match: after a mere
+    /// locative, the name is then a noun with its adjective (في الميادين الرياضية "in the
+    /// sports fields"), not a place.
+    fn adjective_follows(&mut self, f: &Found) -> Result<bool, NeedsContext> {
+        let Some(next) = self.token(f.last.src.end, true)? else {
+            return Ok(false);
+        };
+        if !self
+            .cells
+            .gap(&self.text[f.last.orig.end..next.orig.start])
+            .name
+        {
+            return Ok(false);
+        }
+        let w = self.look.bytes();
+        Ok(w.len() >= 10 && w.starts_with("ال".as_bytes()) && w.ends_with("يه".as_bytes()))
     }
 
     fn push_prev(&mut self, t: Tok) {

@@ -22,7 +22,9 @@
 //! * names that are also common words match only in context: a *strong* one (السلمية
 //!   "peaceful", الباب "the door") after a place word (مدينة، بلدة، ريف، منطقة …) or in a
 //!   list with another place; a *weak* one (حماة، تدمر، الميادين) also after a locative
-//!   preposition or direction (في، من، إلى، قرب، شرقي …) or with ب glued to it.
+//!   preposition or direction (في، من، إلى، قرب، شرقي …), unless a definite adjective
+//!   ending in ية follows it (في الميادين الرياضية "in the sports fields"), or with ب
+//!   glued to it.
 //!
 //! # Example
 //!

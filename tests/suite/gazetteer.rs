@@ -181,6 +181,10 @@ fn weakly_ambiguous_names_need_some_context() {
         ),
         ("الغارات تدمر المنازل", &[]),
         ("في شتى الميادين", &[]),
+        // After a mere locative, a definite adjective makes the name a noun phrase.
+        ("في الميادين الرياضية", &[]),
+        ("من الميادين العامة", &[("الميادين", "al-mayadin")]),
+        ("في مدينة الميادين الشرقية", &[("الميادين", "al-mayadin")]),
         ("حماة الديار", &[]),
         ("حماة الوطن", &[]),
     ]);
