@@ -78,7 +78,7 @@
 //! memory; the normalizer allocates only when the text changes, and its offset map holds one
 //! entry per place where the lengths stop lining up.
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 mod error;

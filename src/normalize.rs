@@ -296,6 +296,8 @@ pub struct Normalizer {
     arabic: Box<[Act; 256]>,
     /// Whether that action is `Keep`: the fast path of the scan.
     arabic_keep: Box<[bool; 256]>,
+    /// The same actions as output byte pairs for the main loop (see `pair_entry`).
+    pairs: Box<[u32; 256]>,
     /// Lead bytes outside U+0600–U+06FF that start a character some rule may change
     /// (U+00A0…, U+1680, U+2000…, U+3000, U+FB50…).
     special_lead: Box<[bool; 256]>,
@@ -327,6 +329,11 @@ impl Normalizer {
         for (k, keep) in arabic_keep.iter_mut().enumerate() {
             *keep = arabic[k] == Act::Keep;
         }
+        let mut pairs = Box::new([0u32; 256]);
+        for (k, slot) in pairs.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
+            *slot = pair_entry(c, arabic[k]);
+        }
         let other_rules = config.fold_quotes
             || config.strip_format
             || config.fold_spaces
@@ -341,6 +348,7 @@ impl Normalizer {
             config,
             arabic,
             arabic_keep,
+            pairs,
             special_lead,
             other_rules,
         }
@@ -374,14 +382,13 @@ impl Normalizer {
                 deleted_marks: DeletedMarks::default(),
             },
             Some(at) => {
-                let mut out = Output::<true>::new(text, at);
-                self.run(text, at, &mut out);
-                let norm_len = out.out.len();
+                let (out, segs) = self.run(Output::<true>::new(text, at), text, at);
+                let norm_len = out.len();
                 Normalized {
                     original: text,
-                    text: Cow::Owned(out.out),
+                    text: Cow::Owned(out),
                     map: OffsetMap {
-                        segs: out.segs,
+                        segs,
                         norm_len,
                         orig_len: text.len(),
                     },
@@ -401,9 +408,8 @@ impl Normalizer {
         match self.first_change(text) {
             None => Cow::Borrowed(text),
             Some(at) => {
-                let mut out = Output::<false>::new(text, at);
-                self.run(text, at, &mut out);
-                Cow::Owned(out.out)
+                let (out, _) = self.run(Output::<false>::new(text, at), text, at);
+                Cow::Owned(out)
             }
         }
     }
@@ -471,34 +477,121 @@ impl Normalizer {
     }
 
     /// The main loop, from the first change at `start` (everything before it is already in
-    /// `out`'s pending run).
-    fn run<const MAP: bool>(&self, text: &str, start: usize, out: &mut Output<'_, MAP>) {
+    /// `out`). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
+    /// two-byte character go through [`Normalizer::pairs`]: the output pair is stored
+    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch
+    /// (and, with the map, one entry). ASCII is copied a byte at a time; everything else
+    /// goes through [`Normalizer::act_at`].
+    #[inline(always)]
+    fn run<const MAP: bool>(
+        &self,
+        mut out: Output<MAP>,
+        text: &str,
+        start: usize,
+    ) -> (String, Vec<Seg>) {
         let bytes = text.as_bytes();
         let n = bytes.len();
+        let pairs = &*self.pairs;
         let mut i = start;
-        loop {
-            i = self.skip_kept(bytes, i);
-            if i >= n {
-                break;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                out.buf[out.o] = b;
+                out.o += 1;
+                i += 1;
+                continue;
             }
-            let (act, len) = self.act_at(bytes, i);
-            match act {
-                Act::Keep => {}
-                Act::Delete => out.delete(i, len),
-                Act::Char(r) => out.replace(i, len, r),
-                Act::HamzaMark => {
-                    let mark = decode(bytes, i, len);
-                    out.hamza_mark(i, len, mark, &self.config);
-                }
-                Act::Decompose => {
-                    let c = decode(bytes, i, len);
-                    out.decompose(i, len, c, self);
+            if b & 0xFC == 0xD8 {
+                // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
+                let e = pairs[(((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize];
+                if e & PAIR_SLOW == 0 {
+                    let o = out.o;
+                    out.buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                    let len = (e >> PAIR_LEN_SHIFT) as usize;
+                    out.o = o + len;
+                    i += 2;
+                    if MAP && len == 0 {
+                        out.reopen(i);
+                    }
+                    continue;
                 }
             }
-            i += len;
+            i += self.slow_char(&mut out, bytes, i);
         }
-        out.finish(n);
+        out.finish()
     }
+
+    /// One character outside the fast path at `i`: returns its length.
+    #[inline(never)]
+    fn slow_char<const MAP: bool>(&self, out: &mut Output<MAP>, bytes: &[u8], i: usize) -> usize {
+        let (act, len) = self.act_at(bytes, i);
+        let rest = bytes.len() - i - len;
+        match act {
+            Act::Keep => {
+                out.write(&bytes[i..i + len]);
+            }
+            Act::Delete => out.reopen(i + len),
+            Act::Char(r) => {
+                out.reserve(r.len_utf8(), rest);
+                if r.len_utf8() == len {
+                    out.write_char(r);
+                } else {
+                    out.open_atomic(i, len);
+                    out.write_char(r);
+                    out.reopen(i + len);
+                }
+            }
+            Act::HamzaMark => {
+                let mark = decode(bytes, i, len);
+                out.hamza_mark(i, len, mark, &self.config);
+            }
+            Act::Decompose => {
+                let c = decode(bytes, i, len);
+                out.decompose(i, len, c, self, rest);
+            }
+        }
+        len
+    }
+}
+
+/// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
+/// output length (0 or 2), and `PAIR_SLOW` marks characters the fast path leaves to
+/// [`Normalizer::act_at`].
+const PAIR_LEN_SHIFT: u32 = 16;
+const PAIR_SLOW: u32 = 1 << 31;
+
+/// The fast-path entry for a character of U+0600–U+06FF (a two-byte character) under `act`.
+fn pair_entry(c: char, act: Act) -> u32 {
+    let pair = |r: char| {
+        let mut tmp = [0u8; 4];
+        let b = r.encode_utf8(&mut tmp).as_bytes();
+        u32::from(b[0]) | u32::from(b[1]) << 8 | 2 << PAIR_LEN_SHIFT
+    };
+    match act {
+        Act::Keep => pair(c),
+        // Any two bytes: they are stored past the end of the output and overwritten.
+        Act::Delete => 0,
+        Act::Char(r) if r.len_utf8() == 2 => pair(r),
+        _ => PAIR_SLOW,
+    }
+}
+
+/// The output buffer as a `String`.
+///
+/// Safe Rust would validate the whole buffer again (`String::from_utf8`, about 1 GB/s on
+/// Arabic), which costs as much as the normalization itself; see "Why unsafe" in
+/// `benches/README.md`.
+#[allow(unsafe_code)]
+fn into_string(buf: Vec<u8>) -> String {
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences: ASCII bytes
+    // and whole characters copied from the `&str` input (which is valid UTF-8), characters
+    // encoded by `char::encode_utf8`, and pairs from `Normalizer::pairs`, whose entries with
+    // a non-zero length are the `encode_utf8` bytes of a two-byte `char` (`pair_entry`).
+    // Bytes stored past `o` (the pair of a deleted character) are overwritten or cut off by
+    // `truncate(o)` before this call, and `compose_last` replaces a whole character at the
+    // end with another whole character of the same length.
+    unsafe { String::from_utf8_unchecked(buf) }
 }
 
 /// What the rules do to one character taken alone: for scanners that normalize as they go
@@ -574,119 +667,136 @@ struct Seg {
 
 const COPY: usize = usize::MAX;
 
-/// The normalizer's output under construction. With `MAP = false` no map is kept.
-struct Output<'a, const MAP: bool> {
-    src: &'a str,
-    out: String,
+/// The normalizer's output under construction: a byte buffer written a character at a time,
+/// and (with `MAP`) the offset map. With `MAP = false` no map is kept.
+///
+/// The buffer always holds at least `o + (bytes of input left) + SLACK` bytes, so the fast
+/// path can store a whole byte pair at `o` and then advance `o` by 0 (a deletion), 1 or 2
+/// without a capacity check; `buf[..o]` is the output so far, and only whole characters
+/// (copied from the input or encoded from a `char`) are ever written below `o`.
+struct Output<const MAP: bool> {
+    buf: Vec<u8>,
+    /// The length of the output so far.
+    o: usize,
     segs: Vec<Seg>,
-    /// Start of the pending run of unchanged source bytes.
-    run: usize,
-    /// The offset relation changed (a deletion or an atomic region): the next copied byte
-    /// opens a new copy region.
-    reopen: bool,
 }
 
-impl<'a, const MAP: bool> Output<'a, MAP> {
-    fn new(src: &'a str, _first_change: usize) -> Self {
+/// Spare bytes kept at the end of the output buffer.
+const SLACK: usize = 8;
+
+impl<const MAP: bool> Output<MAP> {
+    /// An output holding the unchanged `src[..first_change]`.
+    fn new(src: &str, first_change: usize) -> Self {
+        let mut buf = Vec::with_capacity(src.len() + SLACK);
+        buf.extend_from_slice(&src.as_bytes()[..first_change]);
+        buf.resize(src.len() + SLACK, 0);
         Output {
-            src,
-            out: String::with_capacity(src.len() + 16),
+            buf,
+            o: first_change,
             segs: Vec::new(),
-            run: 0,
-            reopen: false,
         }
     }
 
-    /// Copies the pending run of unchanged bytes up to `end`.
+    /// Makes room for `extra` more output bytes than input bytes left after `rest`.
     #[inline]
-    fn flush(&mut self, end: usize) {
-        if end > self.run {
-            self.open_copy(self.run);
-            self.out.push_str(&self.src[self.run..end]);
+    fn reserve(&mut self, extra: usize, rest: usize) {
+        let need = self.o + extra + rest + SLACK;
+        if need > self.buf.len() {
+            self.buf.resize(need.max(self.buf.len() * 5 / 4), 0);
         }
     }
 
+    /// Writes `bytes` (whole characters) at the end of the output.
     #[inline]
-    fn open_copy(&mut self, orig: usize) {
-        if MAP && self.reopen {
-            self.segs.push(Seg {
-                norm: self.out.len(),
-                orig,
-                orig_end: COPY,
-            });
-            self.reopen = false;
+    fn write(&mut self, bytes: &[u8]) {
+        self.buf[self.o..self.o + bytes.len()].copy_from_slice(bytes);
+        self.o += bytes.len();
+    }
+
+    #[inline]
+    fn write_char(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.write(c.encode_utf8(&mut tmp).as_bytes());
+    }
+
+    /// Adds a map entry at the current output offset. An entry already there (a copy region
+    /// opened by [`Output::reopen`] that no byte has entered yet) is replaced: the map's
+    /// norms stay strictly increasing.
+    #[inline]
+    fn push_seg(&mut self, orig: usize, orig_end: usize) {
+        let seg = Seg {
+            norm: self.o,
+            orig,
+            orig_end,
+        };
+        match self.segs.last_mut() {
+            Some(last) if last.norm == self.o => *last = seg,
+            _ => self.segs.push(seg),
         }
     }
 
+    /// The offset relation changed (a deletion or an atomic region): output from here on
+    /// copies original bytes from `orig` on, until the next entry.
     #[inline]
-    fn delete(&mut self, at: usize, len: usize) {
-        self.flush(at);
-        self.run = at + len;
-        self.reopen = true;
-    }
-
-    #[inline]
-    fn replace(&mut self, at: usize, len: usize, r: char) {
-        self.flush(at);
-        if r.len_utf8() == len {
-            self.open_copy(at);
-        } else {
-            self.open_atomic(at, len);
+    fn reopen(&mut self, orig: usize) {
+        if MAP {
+            self.push_seg(orig, COPY);
         }
-        self.out.push(r);
-        self.run = at + len;
     }
 
+    /// An atomic region: the output about to be written comes from the original character
+    /// `at..at + len`.
     #[inline]
     fn open_atomic(&mut self, at: usize, len: usize) {
         if MAP {
-            self.segs.push(Seg {
-                norm: self.out.len(),
-                orig: at,
-                orig_end: at + len,
-            });
-            self.reopen = true;
+            self.push_seg(at, at + len);
         }
     }
 
-    /// A combining madda or hamza: compose it with the last output letter when Unicode has
-    /// such a letter, apply the rules to the result, and drop the mark.
+    /// A combining madda or hamza at `at`: compose it with the last output letter when
+    /// Unicode has such a letter, apply the rules to the result, and drop the mark.
     fn hamza_mark(&mut self, at: usize, len: usize, mark: char, cfg: &NormalizerConfig) {
-        self.flush(at);
-        self.run = at + len;
-        self.reopen = true;
         self.compose_last(0, mark, cfg);
+        self.reopen(at + len);
     }
 
     /// A presentation form: its compatibility composition, each character through the rules.
-    fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer) {
+    fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer, rest: usize) {
         use unicode_normalization::UnicodeNormalization;
-        self.flush(at);
-        let before = self.out.len();
+        let before = self.o;
+        let segs_before = self.segs.len();
         self.open_atomic(at, len);
         for d in std::iter::once(c).nfkc() {
+            self.reserve(4, rest);
             match resolve(d, &n.config) {
-                Act::Keep => self.out.push(d),
-                Act::Char(r) => self.out.push(r),
+                Act::Keep => self.write_char(d),
+                Act::Char(r) => self.write_char(r),
                 Act::Delete | Act::Decompose => {}
-                Act::HamzaMark => {
-                    self.compose_last(before, d, &n.config);
-                }
+                Act::HamzaMark => self.compose_last(before, d, &n.config),
             }
         }
-        if MAP && self.out.len() == before {
+        if MAP && self.o == before && self.segs.len() > segs_before {
             // Nothing came out: the atomic region is empty, which is a deletion.
             self.segs.pop();
         }
-        self.run = at + len;
-        self.reopen = true;
+        self.reopen(at + len);
     }
 
     /// Composes `mark` with the last output character (written at or after `from`) when
     /// Unicode has such a letter, applies the rules to the result, and puts it in place of
     /// that character when the lengths agree (so no offset moves).
     fn compose_last(&mut self, from: usize, mark: char, cfg: &NormalizerConfig) {
-        let Some(prev) = self.out[from..].chars().next_back() else {
+        let mut start = self.o;
+        while start > from && start + 4 > self.o {
+            start -= 1;
+            if self.buf[start] & 0xC0 != 0x80 {
+                break;
+            }
+        }
+        let Some(prev) = std::str::from_utf8(&self.buf[start..self.o])
+            .ok()
+            .and_then(|s| s.chars().next_back())
+        else {
             return;
         };
         if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
@@ -695,14 +805,21 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
                 _ => composed,
             };
             if folded.len_utf8() == prev.len_utf8() {
-                self.out.pop();
-                self.out.push(folded);
+                self.o = start;
+                self.write_char(folded);
             }
         }
     }
 
-    fn finish(&mut self, end: usize) {
-        self.flush(end);
+    /// The output text and its map entries.
+    fn finish(mut self) -> (String, Vec<Seg>) {
+        if MAP && self.segs.last().is_some_and(|s| s.norm == self.o) {
+            // A copy region opened after the last output byte (the text ends in deletions)
+            // holds no bytes.
+            self.segs.pop();
+        }
+        self.buf.truncate(self.o);
+        (into_string(self.buf), self.segs)
     }
 }
 
