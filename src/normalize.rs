@@ -493,6 +493,7 @@ impl Normalizer {
         let n = bytes.len();
         let pairs = &*self.pairs;
         let mut i = start;
+        let mut log = DeletionLog::new(&out, i);
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
@@ -510,13 +511,22 @@ impl Normalizer {
                     let len = (e >> PAIR_LEN_SHIFT) as usize;
                     out.o = o + len;
                     i += 2;
-                    if MAP && len == 0 {
-                        out.reopen(i);
+                    if MAP {
+                        log.record(&mut out, len == 0, i);
                     }
                     continue;
                 }
             }
+            if MAP {
+                log.flush(&mut out);
+            }
             i += self.slow_char(&mut out, bytes, i);
+            if MAP {
+                log.restart(&out, i);
+            }
+        }
+        if MAP {
+            log.flush(&mut out);
         }
         out.finish()
     }
@@ -551,6 +561,60 @@ impl Normalizer {
             }
         }
         len
+    }
+}
+
+/// The fast path's deletions, logged without a branch and turned into map entries in
+/// batches. Between two calls of [`DeletionLog::restart`] the fast path writes one output
+/// byte per input byte except for deleted pairs, so the output offset of the `j`-th logged
+/// deletion follows from its input offset: `o0 + (at - i0) - 2 * j`.
+struct DeletionLog<const MAP: bool> {
+    /// Input offsets just after each deleted pair (slot `len` is scratch).
+    after: [usize; DELETION_LOG],
+    len: usize,
+    /// Input and output offsets where the batch starts.
+    i0: usize,
+    o0: usize,
+}
+
+const DELETION_LOG: usize = 128;
+
+impl<const MAP: bool> DeletionLog<MAP> {
+    #[inline(always)]
+    fn new(out: &Output<MAP>, i: usize) -> Self {
+        DeletionLog {
+            after: [0; DELETION_LOG],
+            len: 0,
+            i0: i,
+            o0: out.o,
+        }
+    }
+
+    /// A two-byte character ending at `after` went through the fast path.
+    #[inline(always)]
+    fn record(&mut self, out: &mut Output<MAP>, deleted: bool, after: usize) {
+        self.after[self.len] = after;
+        self.len += usize::from(deleted);
+        if self.len == DELETION_LOG {
+            self.flush(out);
+            self.restart(out, after);
+        }
+    }
+
+    /// Turns the logged deletions into map entries ([`Output::reopen`] at each).
+    fn flush(&mut self, out: &mut Output<MAP>) {
+        for (j, &after) in self.after[..self.len].iter().enumerate() {
+            let norm = self.o0 + (after - 2 - self.i0) - 2 * j;
+            out.push_seg(norm, after, COPY);
+        }
+        self.len = 0;
+    }
+
+    /// Starts a new batch at input offset `i` (the log is empty).
+    #[inline(always)]
+    fn restart(&mut self, out: &Output<MAP>, i: usize) {
+        self.i0 = i;
+        self.o0 = out.o;
     }
 }
 
@@ -719,18 +783,19 @@ impl<const MAP: bool> Output<MAP> {
         self.write(c.encode_utf8(&mut tmp).as_bytes());
     }
 
-    /// Adds a map entry at the current output offset. An entry already there (a copy region
-    /// opened by [`Output::reopen`] that no byte has entered yet) is replaced: the map's
-    /// norms stay strictly increasing.
+    /// Adds a map entry at output offset `norm` (the current one or, from
+    /// [`DeletionLog::flush`], an earlier one past every entry). An entry already there (a
+    /// copy region opened by [`Output::reopen`] that no byte has entered yet) is replaced:
+    /// the map's norms stay strictly increasing.
     #[inline]
-    fn push_seg(&mut self, orig: usize, orig_end: usize) {
+    fn push_seg(&mut self, norm: usize, orig: usize, orig_end: usize) {
         let seg = Seg {
-            norm: self.o,
+            norm,
             orig,
             orig_end,
         };
         match self.segs.last_mut() {
-            Some(last) if last.norm == self.o => *last = seg,
+            Some(last) if last.norm == norm => *last = seg,
             _ => self.segs.push(seg),
         }
     }
@@ -740,7 +805,7 @@ impl<const MAP: bool> Output<MAP> {
     #[inline]
     fn reopen(&mut self, orig: usize) {
         if MAP {
-            self.push_seg(orig, COPY);
+            self.push_seg(self.o, orig, COPY);
         }
     }
 
@@ -749,7 +814,7 @@ impl<const MAP: bool> Output<MAP> {
     #[inline]
     fn open_atomic(&mut self, at: usize, len: usize) {
         if MAP {
-            self.push_seg(at, at + len);
+            self.push_seg(self.o, at, at + len);
         }
     }
 
@@ -764,7 +829,6 @@ impl<const MAP: bool> Output<MAP> {
     fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer, rest: usize) {
         use unicode_normalization::UnicodeNormalization;
         let before = self.o;
-        let segs_before = self.segs.len();
         self.open_atomic(at, len);
         for d in std::iter::once(c).nfkc() {
             self.reserve(4, rest);
@@ -775,10 +839,7 @@ impl<const MAP: bool> Output<MAP> {
                 Act::HamzaMark => self.compose_last(before, d, &n.config),
             }
         }
-        if MAP && self.o == before && self.segs.len() > segs_before {
-            // Nothing came out: the atomic region is empty, which is a deletion.
-            self.segs.pop();
-        }
+        // When nothing came out, this replaces the empty atomic region: a deletion.
         self.reopen(at + len);
     }
 
@@ -1115,5 +1176,293 @@ impl<'a> Normalized<'a> {
             }
         }
         start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The one-pass normalizer against a character-by-character reference: the same text
+    //! and the same map entries, for every profile.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The normalizer written the simple way, one character at a time: a kept character
+    /// (or one replaced by a character of the same length) opens a copy region when the
+    /// offsets stopped lining up before it; a deletion or a combining hamza stops them
+    /// lining up; a replacement of another length or a presentation form is an atomic
+    /// region (removed again when nothing comes out).
+    fn reference(n: &Normalizer, text: &str) -> (String, Vec<Seg>) {
+        use unicode_normalization::UnicodeNormalization;
+        let cfg = &n.config;
+        let mut out = String::new();
+        let mut segs = Vec::new();
+        let mut reopen = false;
+        let compose_last = |out: &mut String, from: usize, mark: char| {
+            let Some(prev) = out[from..].chars().next_back() else {
+                return;
+            };
+            if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
+                let folded = match resolve(composed, cfg) {
+                    Act::Char(r) => r,
+                    _ => composed,
+                };
+                if folded.len_utf8() == prev.len_utf8() {
+                    out.pop();
+                    out.push(folded);
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let len = c.len_utf8();
+            let copy = |out: &mut String, segs: &mut Vec<Seg>, reopen: &mut bool, r: char| {
+                if *reopen {
+                    segs.push(Seg {
+                        norm: out.len(),
+                        orig: i,
+                        orig_end: COPY,
+                    });
+                    *reopen = false;
+                }
+                out.push(r);
+            };
+            match resolve(c, cfg) {
+                Act::Keep => copy(&mut out, &mut segs, &mut reopen, c),
+                Act::Char(r) if r.len_utf8() == len => copy(&mut out, &mut segs, &mut reopen, r),
+                Act::Char(r) => {
+                    segs.push(Seg {
+                        norm: out.len(),
+                        orig: i,
+                        orig_end: i + len,
+                    });
+                    out.push(r);
+                    reopen = true;
+                }
+                Act::Delete => reopen = true,
+                Act::HamzaMark => {
+                    compose_last(&mut out, 0, c);
+                    reopen = true;
+                }
+                Act::Decompose => {
+                    let before = out.len();
+                    segs.push(Seg {
+                        norm: before,
+                        orig: i,
+                        orig_end: i + len,
+                    });
+                    for d in std::iter::once(c).nfkc() {
+                        match resolve(d, cfg) {
+                            Act::Keep => out.push(d),
+                            Act::Char(r) => out.push(r),
+                            Act::Delete | Act::Decompose => {}
+                            Act::HamzaMark => compose_last(&mut out, before, d),
+                        }
+                    }
+                    if out.len() == before {
+                        segs.pop();
+                    }
+                    reopen = true;
+                }
+            }
+        }
+        (out, segs)
+    }
+
+    fn check(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
+        let (want, want_segs) = reference(n, text);
+        let norm = n.normalize(text);
+        prop_assert_eq!(norm.as_str(), want.as_str(), "{:?} {:?}", text, n.config());
+        prop_assert_eq!(&norm.map().segs, &want_segs, "{:?} {:?}", text, n.config());
+        prop_assert_eq!(norm.map().norm_len, want.len());
+        prop_assert_eq!(norm.map().orig_len, text.len());
+        prop_assert_eq!(norm.is_borrowed(), want_segs.is_empty() && want == text);
+        prop_assert_eq!(n.normalize_str(text), want.as_str());
+        Ok(())
+    }
+
+    /// A configuration from a bit mask: every rule on or off.
+    fn config_from(bits: u32) -> NormalizerConfig {
+        let on = |k: u32| bits & (1 << k) != 0;
+        NormalizerConfig {
+            strip_harakat: on(0),
+            strip_other_marks: on(1),
+            combine_hamza_marks: on(2),
+            dagger_alef: match (bits >> 19) % 3 {
+                0 => DaggerAlef::Keep,
+                1 => DaggerAlef::Remove,
+                _ => DaggerAlef::Alef,
+            },
+            strip_tatweel: on(3),
+            fold_alef_hamza: on(4),
+            fold_alef_wasla: on(5),
+            fold_alef_maksura: on(6),
+            fold_teh_marbuta: on(7),
+            fold_waw_hamza: on(8),
+            fold_yeh_hamza: on(9),
+            fold_persian: on(10),
+            fold_persian_consonants: on(11),
+            presentation_forms: on(12),
+            fold_digits: on(13),
+            fold_punctuation: on(14),
+            fold_quotes: on(15),
+            strip_format: on(16),
+            fold_spaces: on(17),
+        }
+    }
+
+    fn profiles() -> Vec<Normalizer> {
+        let mut c = NormalizerConfig::default();
+        c.fold_alef_hamza = false;
+        c.fold_yeh_hamza = false;
+        vec![
+            Normalizer::default(),
+            Normalizer::new(NormalizerConfig::lucene()),
+            Normalizer::new(NormalizerConfig::none()),
+            Normalizer::new(c),
+        ]
+    }
+
+    /// Pieces that exercise the fast path's edges: runs of marks (longer than the deletion
+    /// log), ASCII runs of every length around a word, every branch of the rules.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "ا",
+            "أ",
+            "إ",
+            "آ",
+            "ٱ",
+            "ى",
+            "ي",
+            "ة",
+            "ه",
+            "ؤ",
+            "ئ",
+            "ء",
+            "ل",
+            "ب",
+            "حمص",
+            "\u{064B}",
+            "\u{064E}",
+            "\u{0651}",
+            "\u{0652}",
+            "\u{0653}",
+            "\u{0654}",
+            "\u{0655}",
+            "\u{0656}",
+            "\u{0670}",
+            "\u{0640}",
+            "\u{06D6}",
+            "\u{0615}",
+            "\u{0610}",
+            "\u{064E}\u{0651}\u{064F}\u{0640}",
+            "\u{200C}",
+            "\u{200F}",
+            "\u{FEFF}",
+            "\u{00AD}",
+            "\u{00A0}",
+            "\u{2009}",
+            "\u{3000}",
+            "ی",
+            "ک",
+            "ۓ",
+            "ۃ",
+            "گ",
+            "ﻻ",
+            "ﻷ",
+            "ﷲ",
+            "ﹰ",
+            "ﺍﻟﻌﺮﺑﻴﺔ",
+            "ﺂ",
+            "٠",
+            "٩",
+            "۱",
+            "٫",
+            "،",
+            "؟",
+            "«",
+            "»",
+            "“",
+            " ",
+            "\n",
+            "x",
+            "1234567",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "Ж",
+            "🙂",
+            "\u{0600}",
+            "\u{06FF}",
+        ]);
+        let piece = prop_oneof![
+            6 => pieces.prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => (prop::sample::select(vec!["\u{064E}", "\u{0651}", "\u{0640}", "بَ", "\u{0654}"]), 1..300usize)
+                .prop_map(|(s, k)| s.repeat(k)),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn fast_path_matches_reference(s in text()) {
+            for n in profiles() {
+                check(&n, &s)?;
+            }
+        }
+
+        #[test]
+        fn every_configuration_matches_reference(s in text(), bits in any::<u32>()) {
+            check(&Normalizer::new(config_from(bits)), &s)?;
+        }
+
+        #[test]
+        fn any_string_matches_reference(s in any::<String>()) {
+            check(&Normalizer::default(), &s)?;
+        }
+    }
+
+    #[test]
+    fn edge_cases_match_reference() {
+        let marks = "\u{064E}".repeat(DELETION_LOG * 3 + 1);
+        let letters_and_marks = "بَ".repeat(DELETION_LOG * 2 + 5);
+        let cases = [
+            "",
+            "\u{064E}",
+            "\u{064E}ب",
+            "ب\u{064E}",
+            "\u{064E}\u{0651}",
+            "أ",
+            "x\u{0640}",
+            "\u{0640}x",
+            "٢٠",
+            "٢\u{064E}٠",
+            "\u{064E}٢",
+            "ﻻ\u{064E}",
+            "\u{064E}ﻻ",
+            "ﹰ",
+            "ﹰﹰ",
+            "\u{064E}ﹰب",
+            "ا\u{0654}",
+            "\u{0654}",
+            "\u{064E}\u{0654}",
+            "ﻷ\u{0654}",
+            "abcdefg\u{064E}hijklmnopq",
+            "abcdefgهة1234567",
+            "1234567\u{0640}\u{0640}\u{0640}abcdefgh",
+            "حمص\u{200F}",
+            "\u{200F}",
+            "«»",
+            &marks,
+            &letters_and_marks,
+            &format!("{marks}x{marks}"),
+            &format!("{letters_and_marks}«{marks}"),
+        ];
+        for n in profiles() {
+            for s in cases {
+                check(&n, s).unwrap();
+            }
+        }
     }
 }
