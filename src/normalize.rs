@@ -1311,9 +1311,11 @@ mod tests {
     }
 
     fn profiles() -> Vec<Normalizer> {
-        let mut c = NormalizerConfig::default();
-        c.fold_alef_hamza = false;
-        c.fold_yeh_hamza = false;
+        let c = NormalizerConfig {
+            fold_alef_hamza: false,
+            fold_yeh_hamza: false,
+            ..NormalizerConfig::default()
+        };
         vec![
             Normalizer::default(),
             Normalizer::new(NormalizerConfig::lucene()),
