@@ -479,9 +479,15 @@ impl Normalizer {
     /// The main loop, from the first change at `start` (everything before it is already in
     /// `out`). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
     /// two-byte character go through [`Normalizer::pairs`]: the output pair is stored
-    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch
-    /// (and, with the map, one entry). ASCII is copied a byte at a time; everything else
-    /// goes through [`Normalizer::act_at`].
+    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch.
+    /// ASCII is copied a byte at a time; everything else goes through
+    /// [`Normalizer::slow_char`].
+    ///
+    /// With the map, the fast path logs every run of deleted pairs, also without a branch:
+    /// each pair stores the output offset and the input offset after it in a log slot, and
+    /// the log grows by one only at the first deletion of a run (later ones overwrite the
+    /// run's slot, a kept pair writes the spare slot past the end). After the batch the log
+    /// becomes map entries: one copy region ([`Output::reopen`]) per run.
     #[inline(always)]
     fn run<const MAP: bool>(
         &self,
@@ -492,41 +498,69 @@ impl Normalizer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let pairs = &*self.pairs;
+        let mut log_norm = [0usize; DELETION_LOG + 1];
+        let mut log_orig = [0usize; DELETION_LOG + 1];
         let mut i = start;
-        let mut log = DeletionLog::new(&out, i);
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                out.buf[out.o] = b;
-                out.o += 1;
-                i += 1;
-                continue;
-            }
-            if b & 0xFC == 0xD8 {
+        loop {
+            let mut logged = 0;
+            // Whether the last pair was deleted (its run has the slot `logged - 1`).
+            let mut in_run = 0;
+            // The batch works on locals (the buffer and output offset in registers).
+            let buf = &mut out.buf[..];
+            let mut o = out.o;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    buf[o] = b;
+                    o += 1;
+                    i += 1;
+                    in_run = 0;
+                    continue;
+                }
+                if b & 0xFC != 0xD8 {
+                    break;
+                }
                 // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
                 let e = pairs[(((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize];
-                if e & PAIR_SLOW == 0 {
-                    let o = out.o;
-                    out.buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
-                    let len = (e >> PAIR_LEN_SHIFT) as usize;
-                    out.o = o + len;
-                    i += 2;
-                    if MAP {
-                        log.record(&mut out, len == 0, i);
+                if e & PAIR_SLOW != 0 {
+                    break;
+                }
+                buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                let len = (e >> PAIR_LEN_SHIFT) as usize;
+                o += len;
+                i += 2;
+                if MAP {
+                    let deleted = usize::from(len == 0);
+                    let slot = logged - (in_run & deleted);
+                    log_norm[slot] = o;
+                    log_orig[slot] = i;
+                    logged = slot + deleted;
+                    in_run = deleted;
+                    if logged == DELETION_LOG {
+                        break;
                     }
+                }
+            }
+            out.o = o;
+            if MAP && logged > 0 {
+                // The first run may continue one from the previous batch (same offset).
+                out.push_seg(log_norm[0], log_orig[0], COPY);
+                out.segs
+                    .extend(log_norm[1..logged].iter().zip(&log_orig[1..logged]).map(
+                        |(&norm, &orig)| Seg {
+                            norm,
+                            orig,
+                            orig_end: COPY,
+                        },
+                    ));
+                if logged == DELETION_LOG {
                     continue;
                 }
             }
-            if MAP {
-                log.flush(&mut out);
+            if i >= n {
+                break;
             }
             i += self.slow_char(&mut out, bytes, i);
-            if MAP {
-                log.restart(&out, i);
-            }
-        }
-        if MAP {
-            log.flush(&mut out);
         }
         out.finish()
     }
@@ -564,59 +598,8 @@ impl Normalizer {
     }
 }
 
-/// The fast path's deletions, logged without a branch and turned into map entries in
-/// batches. Between two calls of [`DeletionLog::restart`] the fast path writes one output
-/// byte per input byte except for deleted pairs, so the output offset of the `j`-th logged
-/// deletion follows from its input offset: `o0 + (at - i0) - 2 * j`.
-struct DeletionLog<const MAP: bool> {
-    /// Input offsets just after each deleted pair (slot `len` is scratch).
-    after: [usize; DELETION_LOG],
-    len: usize,
-    /// Input and output offsets where the batch starts.
-    i0: usize,
-    o0: usize,
-}
-
+/// How many deletions the fast path logs before it turns them into map entries.
 const DELETION_LOG: usize = 128;
-
-impl<const MAP: bool> DeletionLog<MAP> {
-    #[inline(always)]
-    fn new(out: &Output<MAP>, i: usize) -> Self {
-        DeletionLog {
-            after: [0; DELETION_LOG],
-            len: 0,
-            i0: i,
-            o0: out.o,
-        }
-    }
-
-    /// A two-byte character ending at `after` went through the fast path.
-    #[inline(always)]
-    fn record(&mut self, out: &mut Output<MAP>, deleted: bool, after: usize) {
-        self.after[self.len] = after;
-        self.len += usize::from(deleted);
-        if self.len == DELETION_LOG {
-            self.flush(out);
-            self.restart(out, after);
-        }
-    }
-
-    /// Turns the logged deletions into map entries ([`Output::reopen`] at each).
-    fn flush(&mut self, out: &mut Output<MAP>) {
-        for (j, &after) in self.after[..self.len].iter().enumerate() {
-            let norm = self.o0 + (after - 2 - self.i0) - 2 * j;
-            out.push_seg(norm, after, COPY);
-        }
-        self.len = 0;
-    }
-
-    /// Starts a new batch at input offset `i` (the log is empty).
-    #[inline(always)]
-    fn restart(&mut self, out: &Output<MAP>, i: usize) {
-        self.i0 = i;
-        self.o0 = out.o;
-    }
-}
 
 /// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
 /// output length (0 or 2), and `PAIR_SLOW` marks characters the fast path leaves to
@@ -783,8 +766,8 @@ impl<const MAP: bool> Output<MAP> {
         self.write(c.encode_utf8(&mut tmp).as_bytes());
     }
 
-    /// Adds a map entry at output offset `norm` (the current one or, from
-    /// [`DeletionLog::flush`], an earlier one past every entry). An entry already there (a
+    /// Adds a map entry at output offset `norm` (the current one or, from the deletion log
+    /// of [`Normalizer::run`], an earlier one past every entry). An entry already there (a
     /// copy region opened by [`Output::reopen`] that no byte has entered yet) is replaced:
     /// the map's norms stay strictly increasing.
     #[inline]
