@@ -415,9 +415,9 @@ impl Normalizer {
     }
 
     /// Skips from `i` (a char boundary) over characters the rules keep, returning the
-    /// offset of the next character to act on (or the end). The hot loop: an ASCII byte or
-    /// an Arabic letter that no rule touches costs a compare or a table load; unchanged
-    /// stretches stay in the output's pending run and are copied in one go.
+    /// offset of the next character to act on (or the end): the scan that finds the first
+    /// change, so that unchanged text is returned borrowed. An ASCII byte or an Arabic
+    /// letter that no rule touches costs a compare or a table load.
     #[inline(always)]
     fn skip_kept(&self, bytes: &[u8], mut i: usize) -> usize {
         let n = bytes.len();
