@@ -631,13 +631,15 @@ fn pair_entry(c: char, act: Act) -> u32 {
 #[allow(unsafe_code)]
 fn into_string(buf: Vec<u8>) -> String {
     debug_assert!(std::str::from_utf8(&buf).is_ok());
-    // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences: ASCII bytes
-    // and whole characters copied from the `&str` input (which is valid UTF-8), characters
-    // encoded by `char::encode_utf8`, and pairs from `Normalizer::pairs`, whose entries with
-    // a non-zero length are the `encode_utf8` bytes of a two-byte `char` (`pair_entry`).
-    // Bytes stored past `o` (the pair of a deleted character) are overwritten or cut off by
-    // `truncate(o)` before this call, and `compose_last` replaces a whole character at the
-    // end with another whole character of the same length.
+    // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences, and `o` only
+    // ever moves by whole sequences: ASCII bytes and whole characters (from a char boundary,
+    // `utf8_len` of the lead byte) copied from the `&str` input, which is valid UTF-8;
+    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs`, whose
+    // entries with a non-zero length are the `encode_utf8` bytes of a two-byte `char`
+    // (`pair_entry`). Bytes stored past `o` (the pair of a deleted character, the zeros of
+    // the spare capacity) are overwritten or cut off by `truncate(o)` before this call.
+    // `compose_last` moves `o` back to the start of the last character, which it found by
+    // `str::from_utf8`, and writes one `char` of the same length there.
     unsafe { String::from_utf8_unchecked(buf) }
 }
 
