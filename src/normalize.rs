@@ -599,7 +599,7 @@ impl Normalizer {
 }
 
 /// How many deletions the fast path logs before it turns them into map entries.
-const DELETION_LOG: usize = 128;
+const DELETION_LOG: usize = 32;
 
 /// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
 /// output length (0 or 2), and `PAIR_SLOW` marks characters the fast path leaves to
