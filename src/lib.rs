@@ -78,7 +78,8 @@
 //! memory; the normalizer allocates only when the text changes, and its offset map holds one
 //! entry per place where the lengths stop lining up.
 
-#![forbid(unsafe_code)]
+// One audited exception, `normalize::into_string`: see "Why unsafe" in benches/README.md.
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 mod error;

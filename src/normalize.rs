@@ -296,6 +296,8 @@ pub struct Normalizer {
     arabic: Box<[Act; 256]>,
     /// Whether that action is `Keep`: the fast path of the scan.
     arabic_keep: Box<[bool; 256]>,
+    /// The same actions as output byte pairs for the main loop (see `pair_entry`).
+    pairs: Box<[u32; 256]>,
     /// Lead bytes outside U+0600–U+06FF that start a character some rule may change
     /// (U+00A0…, U+1680, U+2000…, U+3000, U+FB50…).
     special_lead: Box<[bool; 256]>,
@@ -327,6 +329,11 @@ impl Normalizer {
         for (k, keep) in arabic_keep.iter_mut().enumerate() {
             *keep = arabic[k] == Act::Keep;
         }
+        let mut pairs = Box::new([0u32; 256]);
+        for (k, slot) in pairs.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
+            *slot = pair_entry(c, arabic[k]);
+        }
         let other_rules = config.fold_quotes
             || config.strip_format
             || config.fold_spaces
@@ -341,6 +348,7 @@ impl Normalizer {
             config,
             arabic,
             arabic_keep,
+            pairs,
             special_lead,
             other_rules,
         }
@@ -374,14 +382,13 @@ impl Normalizer {
                 deleted_marks: DeletedMarks::default(),
             },
             Some(at) => {
-                let mut out = Output::<true>::new(text, at);
-                self.run(text, at, &mut out);
-                let norm_len = out.out.len();
+                let (out, segs) = self.run(Output::<true>::new(text, at), text, at);
+                let norm_len = out.len();
                 Normalized {
                     original: text,
-                    text: Cow::Owned(out.out),
+                    text: Cow::Owned(out),
                     map: OffsetMap {
-                        segs: out.segs,
+                        segs,
                         norm_len,
                         orig_len: text.len(),
                     },
@@ -401,17 +408,16 @@ impl Normalizer {
         match self.first_change(text) {
             None => Cow::Borrowed(text),
             Some(at) => {
-                let mut out = Output::<false>::new(text, at);
-                self.run(text, at, &mut out);
-                Cow::Owned(out.out)
+                let (out, _) = self.run(Output::<false>::new(text, at), text, at);
+                Cow::Owned(out)
             }
         }
     }
 
     /// Skips from `i` (a char boundary) over characters the rules keep, returning the
-    /// offset of the next character to act on (or the end). The hot loop: an ASCII byte or
-    /// an Arabic letter that no rule touches costs a compare or a table load; unchanged
-    /// stretches stay in the output's pending run and are copied in one go.
+    /// offset of the next character to act on (or the end): the scan that finds the first
+    /// change, so that unchanged text is returned borrowed. An ASCII byte or an Arabic
+    /// letter that no rule touches costs a compare or a table load.
     #[inline(always)]
     fn skip_kept(&self, bytes: &[u8], mut i: usize) -> usize {
         let n = bytes.len();
@@ -471,34 +477,170 @@ impl Normalizer {
     }
 
     /// The main loop, from the first change at `start` (everything before it is already in
-    /// `out`'s pending run).
-    fn run<const MAP: bool>(&self, text: &str, start: usize, out: &mut Output<'_, MAP>) {
+    /// `out`). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
+    /// two-byte character go through [`Normalizer::pairs`]: the output pair is stored
+    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch.
+    /// ASCII is copied a byte at a time; everything else goes through
+    /// [`Normalizer::slow_char`].
+    ///
+    /// With the map, the fast path logs every run of deleted pairs, also without a branch:
+    /// each pair stores the output offset and the input offset after it in a log slot, and
+    /// the log grows by one only at the first deletion of a run (later ones overwrite the
+    /// run's slot, a kept pair writes the spare slot past the end). After the batch the log
+    /// becomes map entries: one copy region ([`Output::reopen`]) per run.
+    #[inline(always)]
+    fn run<const MAP: bool>(
+        &self,
+        mut out: Output<MAP>,
+        text: &str,
+        start: usize,
+    ) -> (String, Vec<Seg>) {
         let bytes = text.as_bytes();
         let n = bytes.len();
+        let pairs = &*self.pairs;
+        let mut log_norm = [0usize; DELETION_LOG + 1];
+        let mut log_orig = [0usize; DELETION_LOG + 1];
         let mut i = start;
         loop {
-            i = self.skip_kept(bytes, i);
+            let mut logged = 0;
+            // Whether the last pair was deleted (its run has the slot `logged - 1`).
+            let mut in_run = 0;
+            // The batch works on locals (the buffer and output offset in registers).
+            let buf = &mut out.buf[..];
+            let mut o = out.o;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    buf[o] = b;
+                    o += 1;
+                    i += 1;
+                    in_run = 0;
+                    continue;
+                }
+                if b & 0xFC != 0xD8 {
+                    break;
+                }
+                // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
+                let e = pairs[(((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize];
+                if e & PAIR_SLOW != 0 {
+                    break;
+                }
+                buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                let len = (e >> PAIR_LEN_SHIFT) as usize;
+                o += len;
+                i += 2;
+                if MAP {
+                    let deleted = usize::from(len == 0);
+                    let slot = logged - (in_run & deleted);
+                    log_norm[slot] = o;
+                    log_orig[slot] = i;
+                    logged = slot + deleted;
+                    in_run = deleted;
+                    if logged == DELETION_LOG {
+                        break;
+                    }
+                }
+            }
+            out.o = o;
+            if MAP && logged > 0 {
+                // The first run may continue one from the previous batch (same offset).
+                out.push_seg(log_norm[0], log_orig[0], COPY);
+                out.segs
+                    .extend(log_norm[1..logged].iter().zip(&log_orig[1..logged]).map(
+                        |(&norm, &orig)| Seg {
+                            norm,
+                            orig,
+                            orig_end: COPY,
+                        },
+                    ));
+                if logged == DELETION_LOG {
+                    continue;
+                }
+            }
             if i >= n {
                 break;
             }
-            let (act, len) = self.act_at(bytes, i);
-            match act {
-                Act::Keep => {}
-                Act::Delete => out.delete(i, len),
-                Act::Char(r) => out.replace(i, len, r),
-                Act::HamzaMark => {
-                    let mark = decode(bytes, i, len);
-                    out.hamza_mark(i, len, mark, &self.config);
-                }
-                Act::Decompose => {
-                    let c = decode(bytes, i, len);
-                    out.decompose(i, len, c, self);
+            i += self.slow_char(&mut out, bytes, i);
+        }
+        out.finish()
+    }
+
+    /// One character outside the fast path at `i`: returns its length.
+    #[inline(never)]
+    fn slow_char<const MAP: bool>(&self, out: &mut Output<MAP>, bytes: &[u8], i: usize) -> usize {
+        let (act, len) = self.act_at(bytes, i);
+        let rest = bytes.len() - i - len;
+        match act {
+            Act::Keep => {
+                out.write(&bytes[i..i + len]);
+            }
+            Act::Delete => out.reopen(i + len),
+            Act::Char(r) => {
+                out.reserve(r.len_utf8(), rest);
+                if r.len_utf8() == len {
+                    out.write_char(r);
+                } else {
+                    out.open_atomic(i, len);
+                    out.write_char(r);
+                    out.reopen(i + len);
                 }
             }
-            i += len;
+            Act::HamzaMark => {
+                let mark = decode(bytes, i, len);
+                out.hamza_mark(i, len, mark, &self.config);
+            }
+            Act::Decompose => {
+                let c = decode(bytes, i, len);
+                out.decompose(i, len, c, self, rest);
+            }
         }
-        out.finish(n);
+        len
     }
+}
+
+/// How many deletions the fast path logs before it turns them into map entries.
+const DELETION_LOG: usize = 32;
+
+/// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
+/// output length (0 or 2), and `PAIR_SLOW` marks characters the fast path leaves to
+/// [`Normalizer::act_at`].
+const PAIR_LEN_SHIFT: u32 = 16;
+const PAIR_SLOW: u32 = 1 << 31;
+
+/// The fast-path entry for a character of U+0600–U+06FF (a two-byte character) under `act`.
+fn pair_entry(c: char, act: Act) -> u32 {
+    let pair = |r: char| {
+        let mut tmp = [0u8; 4];
+        let b = r.encode_utf8(&mut tmp).as_bytes();
+        u32::from(b[0]) | u32::from(b[1]) << 8 | 2 << PAIR_LEN_SHIFT
+    };
+    match act {
+        Act::Keep => pair(c),
+        // Any two bytes: they are stored past the end of the output and overwritten.
+        Act::Delete => 0,
+        Act::Char(r) if r.len_utf8() == 2 => pair(r),
+        _ => PAIR_SLOW,
+    }
+}
+
+/// The output buffer as a `String`.
+///
+/// Safe Rust would validate the whole buffer again (`String::from_utf8`, about 1 GB/s on
+/// Arabic), which costs as much as the normalization itself; see "Why unsafe" in
+/// `benches/README.md`.
+#[allow(unsafe_code)]
+fn into_string(buf: Vec<u8>) -> String {
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences, and `o` only
+    // ever moves by whole sequences: ASCII bytes and whole characters (from a char boundary,
+    // `utf8_len` of the lead byte) copied from the `&str` input, which is valid UTF-8;
+    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs`, whose
+    // entries with a non-zero length are the `encode_utf8` bytes of a two-byte `char`
+    // (`pair_entry`). Bytes stored past `o` (the pair of a deleted character, the zeros of
+    // the spare capacity) are overwritten or cut off by `truncate(o)` before this call.
+    // `compose_last` moves `o` back to the start of the last character, which it found by
+    // `str::from_utf8`, and writes one `char` of the same length there.
+    unsafe { String::from_utf8_unchecked(buf) }
 }
 
 /// What the rules do to one character taken alone: for scanners that normalize as they go
@@ -572,119 +714,133 @@ struct Seg {
 
 const COPY: usize = usize::MAX;
 
-/// The normalizer's output under construction. With `MAP = false` no map is kept.
-struct Output<'a, const MAP: bool> {
-    src: &'a str,
-    out: String,
+/// The normalizer's output under construction: a byte buffer written a character at a time,
+/// and (with `MAP`) the offset map. With `MAP = false` no map is kept.
+///
+/// The buffer always holds at least `o + (bytes of input left) + SLACK` bytes, so the fast
+/// path can store a whole byte pair at `o` and then advance `o` by 0 (a deletion), 1 or 2
+/// without a capacity check; `buf[..o]` is the output so far, and only whole characters
+/// (copied from the input or encoded from a `char`) are ever written below `o`.
+struct Output<const MAP: bool> {
+    buf: Vec<u8>,
+    /// The length of the output so far.
+    o: usize,
     segs: Vec<Seg>,
-    /// Start of the pending run of unchanged source bytes.
-    run: usize,
-    /// The offset relation changed (a deletion or an atomic region): the next copied byte
-    /// opens a new copy region.
-    reopen: bool,
 }
 
-impl<'a, const MAP: bool> Output<'a, MAP> {
-    fn new(src: &'a str, _first_change: usize) -> Self {
+/// Spare bytes kept at the end of the output buffer.
+const SLACK: usize = 8;
+
+impl<const MAP: bool> Output<MAP> {
+    /// An output holding the unchanged `src[..first_change]`.
+    fn new(src: &str, first_change: usize) -> Self {
+        let mut buf = Vec::with_capacity(src.len() + SLACK);
+        buf.extend_from_slice(&src.as_bytes()[..first_change]);
+        buf.resize(src.len() + SLACK, 0);
         Output {
-            src,
-            out: String::with_capacity(src.len() + 16),
+            buf,
+            o: first_change,
             segs: Vec::new(),
-            run: 0,
-            reopen: false,
         }
     }
 
-    /// Copies the pending run of unchanged bytes up to `end`.
+    /// Makes room for `extra` more output bytes than input bytes left after `rest`.
     #[inline]
-    fn flush(&mut self, end: usize) {
-        if end > self.run {
-            self.open_copy(self.run);
-            self.out.push_str(&self.src[self.run..end]);
+    fn reserve(&mut self, extra: usize, rest: usize) {
+        let need = self.o + extra + rest + SLACK;
+        if need > self.buf.len() {
+            self.buf.resize(need.max(self.buf.len() * 5 / 4), 0);
         }
     }
 
+    /// Writes `bytes` (whole characters) at the end of the output.
     #[inline]
-    fn open_copy(&mut self, orig: usize) {
-        if MAP && self.reopen {
-            self.segs.push(Seg {
-                norm: self.out.len(),
-                orig,
-                orig_end: COPY,
-            });
-            self.reopen = false;
+    fn write(&mut self, bytes: &[u8]) {
+        self.buf[self.o..self.o + bytes.len()].copy_from_slice(bytes);
+        self.o += bytes.len();
+    }
+
+    #[inline]
+    fn write_char(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.write(c.encode_utf8(&mut tmp).as_bytes());
+    }
+
+    /// Adds a map entry at output offset `norm` (the current one or, from the deletion log
+    /// of [`Normalizer::run`], an earlier one past every entry). An entry already there (a
+    /// copy region opened by [`Output::reopen`] that no byte has entered yet) is replaced:
+    /// the map's norms stay strictly increasing.
+    #[inline]
+    fn push_seg(&mut self, norm: usize, orig: usize, orig_end: usize) {
+        let seg = Seg {
+            norm,
+            orig,
+            orig_end,
+        };
+        match self.segs.last_mut() {
+            Some(last) if last.norm == norm => *last = seg,
+            _ => self.segs.push(seg),
         }
     }
 
+    /// The offset relation changed (a deletion or an atomic region): output from here on
+    /// copies original bytes from `orig` on, until the next entry.
     #[inline]
-    fn delete(&mut self, at: usize, len: usize) {
-        self.flush(at);
-        self.run = at + len;
-        self.reopen = true;
-    }
-
-    #[inline]
-    fn replace(&mut self, at: usize, len: usize, r: char) {
-        self.flush(at);
-        if r.len_utf8() == len {
-            self.open_copy(at);
-        } else {
-            self.open_atomic(at, len);
+    fn reopen(&mut self, orig: usize) {
+        if MAP {
+            self.push_seg(self.o, orig, COPY);
         }
-        self.out.push(r);
-        self.run = at + len;
     }
 
+    /// An atomic region: the output about to be written comes from the original character
+    /// `at..at + len`.
     #[inline]
     fn open_atomic(&mut self, at: usize, len: usize) {
         if MAP {
-            self.segs.push(Seg {
-                norm: self.out.len(),
-                orig: at,
-                orig_end: at + len,
-            });
-            self.reopen = true;
+            self.push_seg(self.o, at, at + len);
         }
     }
 
-    /// A combining madda or hamza: compose it with the last output letter when Unicode has
-    /// such a letter, apply the rules to the result, and drop the mark.
+    /// A combining madda or hamza at `at`: compose it with the last output letter when
+    /// Unicode has such a letter, apply the rules to the result, and drop the mark.
     fn hamza_mark(&mut self, at: usize, len: usize, mark: char, cfg: &NormalizerConfig) {
-        self.flush(at);
-        self.run = at + len;
-        self.reopen = true;
         self.compose_last(0, mark, cfg);
+        self.reopen(at + len);
     }
 
     /// A presentation form: its compatibility composition, each character through the rules.
-    fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer) {
+    fn decompose(&mut self, at: usize, len: usize, c: char, n: &Normalizer, rest: usize) {
         use unicode_normalization::UnicodeNormalization;
-        self.flush(at);
-        let before = self.out.len();
+        let before = self.o;
         self.open_atomic(at, len);
         for d in std::iter::once(c).nfkc() {
+            self.reserve(4, rest);
             match resolve(d, &n.config) {
-                Act::Keep => self.out.push(d),
-                Act::Char(r) => self.out.push(r),
+                Act::Keep => self.write_char(d),
+                Act::Char(r) => self.write_char(r),
                 Act::Delete | Act::Decompose => {}
-                Act::HamzaMark => {
-                    self.compose_last(before, d, &n.config);
-                }
+                Act::HamzaMark => self.compose_last(before, d, &n.config),
             }
         }
-        if MAP && self.out.len() == before {
-            // Nothing came out: the atomic region is empty, which is a deletion.
-            self.segs.pop();
-        }
-        self.run = at + len;
-        self.reopen = true;
+        // When nothing came out, this replaces the empty atomic region: a deletion.
+        self.reopen(at + len);
     }
 
     /// Composes `mark` with the last output character (written at or after `from`) when
     /// Unicode has such a letter, applies the rules to the result, and puts it in place of
     /// that character when the lengths agree (so no offset moves).
     fn compose_last(&mut self, from: usize, mark: char, cfg: &NormalizerConfig) {
-        let Some(prev) = self.out[from..].chars().next_back() else {
+        let mut start = self.o;
+        while start > from && start + 4 > self.o {
+            start -= 1;
+            if self.buf[start] & 0xC0 != 0x80 {
+                break;
+            }
+        }
+        let Some(prev) = std::str::from_utf8(&self.buf[start..self.o])
+            .ok()
+            .and_then(|s| s.chars().next_back())
+        else {
             return;
         };
         if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
@@ -693,14 +849,21 @@ impl<'a, const MAP: bool> Output<'a, MAP> {
                 _ => composed,
             };
             if folded.len_utf8() == prev.len_utf8() {
-                self.out.pop();
-                self.out.push(folded);
+                self.o = start;
+                self.write_char(folded);
             }
         }
     }
 
-    fn finish(&mut self, end: usize) {
-        self.flush(end);
+    /// The output text and its map entries.
+    fn finish(mut self) -> (String, Vec<Seg>) {
+        if MAP && self.segs.last().is_some_and(|s| s.norm == self.o) {
+            // A copy region opened after the last output byte (the text ends in deletions)
+            // holds no bytes.
+            self.segs.pop();
+        }
+        self.buf.truncate(self.o);
+        (into_string(self.buf), self.segs)
     }
 }
 
@@ -996,5 +1159,295 @@ impl<'a> Normalized<'a> {
             }
         }
         start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The one-pass normalizer against a character-by-character reference: the same text
+    //! and the same map entries, for every profile.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The normalizer written the simple way, one character at a time: a kept character
+    /// (or one replaced by a character of the same length) opens a copy region when the
+    /// offsets stopped lining up before it; a deletion or a combining hamza stops them
+    /// lining up; a replacement of another length or a presentation form is an atomic
+    /// region (removed again when nothing comes out).
+    fn reference(n: &Normalizer, text: &str) -> (String, Vec<Seg>) {
+        use unicode_normalization::UnicodeNormalization;
+        let cfg = &n.config;
+        let mut out = String::new();
+        let mut segs = Vec::new();
+        let mut reopen = false;
+        let compose_last = |out: &mut String, from: usize, mark: char| {
+            let Some(prev) = out[from..].chars().next_back() else {
+                return;
+            };
+            if let Some(composed) = unicode_normalization::char::compose(prev, mark) {
+                let folded = match resolve(composed, cfg) {
+                    Act::Char(r) => r,
+                    _ => composed,
+                };
+                if folded.len_utf8() == prev.len_utf8() {
+                    out.pop();
+                    out.push(folded);
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let len = c.len_utf8();
+            let copy = |out: &mut String, segs: &mut Vec<Seg>, reopen: &mut bool, r: char| {
+                if *reopen {
+                    segs.push(Seg {
+                        norm: out.len(),
+                        orig: i,
+                        orig_end: COPY,
+                    });
+                    *reopen = false;
+                }
+                out.push(r);
+            };
+            match resolve(c, cfg) {
+                Act::Keep => copy(&mut out, &mut segs, &mut reopen, c),
+                Act::Char(r) if r.len_utf8() == len => copy(&mut out, &mut segs, &mut reopen, r),
+                Act::Char(r) => {
+                    segs.push(Seg {
+                        norm: out.len(),
+                        orig: i,
+                        orig_end: i + len,
+                    });
+                    out.push(r);
+                    reopen = true;
+                }
+                Act::Delete => reopen = true,
+                Act::HamzaMark => {
+                    compose_last(&mut out, 0, c);
+                    reopen = true;
+                }
+                Act::Decompose => {
+                    let before = out.len();
+                    segs.push(Seg {
+                        norm: before,
+                        orig: i,
+                        orig_end: i + len,
+                    });
+                    for d in std::iter::once(c).nfkc() {
+                        match resolve(d, cfg) {
+                            Act::Keep => out.push(d),
+                            Act::Char(r) => out.push(r),
+                            Act::Delete | Act::Decompose => {}
+                            Act::HamzaMark => compose_last(&mut out, before, d),
+                        }
+                    }
+                    if out.len() == before {
+                        segs.pop();
+                    }
+                    reopen = true;
+                }
+            }
+        }
+        (out, segs)
+    }
+
+    fn check(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
+        let (want, want_segs) = reference(n, text);
+        let norm = n.normalize(text);
+        prop_assert_eq!(norm.as_str(), want.as_str(), "{:?} {:?}", text, n.config());
+        prop_assert_eq!(&norm.map().segs, &want_segs, "{:?} {:?}", text, n.config());
+        prop_assert_eq!(norm.map().norm_len, want.len());
+        prop_assert_eq!(norm.map().orig_len, text.len());
+        prop_assert_eq!(norm.is_borrowed(), want_segs.is_empty() && want == text);
+        prop_assert_eq!(n.normalize_str(text), want.as_str());
+        Ok(())
+    }
+
+    /// A configuration from a bit mask: every rule on or off.
+    fn config_from(bits: u32) -> NormalizerConfig {
+        let on = |k: u32| bits & (1 << k) != 0;
+        NormalizerConfig {
+            strip_harakat: on(0),
+            strip_other_marks: on(1),
+            combine_hamza_marks: on(2),
+            dagger_alef: match (bits >> 19) % 3 {
+                0 => DaggerAlef::Keep,
+                1 => DaggerAlef::Remove,
+                _ => DaggerAlef::Alef,
+            },
+            strip_tatweel: on(3),
+            fold_alef_hamza: on(4),
+            fold_alef_wasla: on(5),
+            fold_alef_maksura: on(6),
+            fold_teh_marbuta: on(7),
+            fold_waw_hamza: on(8),
+            fold_yeh_hamza: on(9),
+            fold_persian: on(10),
+            fold_persian_consonants: on(11),
+            presentation_forms: on(12),
+            fold_digits: on(13),
+            fold_punctuation: on(14),
+            fold_quotes: on(15),
+            strip_format: on(16),
+            fold_spaces: on(17),
+        }
+    }
+
+    fn profiles() -> Vec<Normalizer> {
+        let c = NormalizerConfig {
+            fold_alef_hamza: false,
+            fold_yeh_hamza: false,
+            ..NormalizerConfig::default()
+        };
+        vec![
+            Normalizer::default(),
+            Normalizer::new(NormalizerConfig::lucene()),
+            Normalizer::new(NormalizerConfig::none()),
+            Normalizer::new(c),
+        ]
+    }
+
+    /// Pieces that exercise the fast path's edges: runs of marks (longer than the deletion
+    /// log), ASCII runs of every length around a word, every branch of the rules.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "ا",
+            "أ",
+            "إ",
+            "آ",
+            "ٱ",
+            "ى",
+            "ي",
+            "ة",
+            "ه",
+            "ؤ",
+            "ئ",
+            "ء",
+            "ل",
+            "ب",
+            "حمص",
+            "\u{064B}",
+            "\u{064E}",
+            "\u{0651}",
+            "\u{0652}",
+            "\u{0653}",
+            "\u{0654}",
+            "\u{0655}",
+            "\u{0656}",
+            "\u{0670}",
+            "\u{0640}",
+            "\u{06D6}",
+            "\u{0615}",
+            "\u{0610}",
+            "\u{064E}\u{0651}\u{064F}\u{0640}",
+            "\u{200C}",
+            "\u{200F}",
+            "\u{FEFF}",
+            "\u{00AD}",
+            "\u{00A0}",
+            "\u{2009}",
+            "\u{3000}",
+            "ی",
+            "ک",
+            "ۓ",
+            "ۃ",
+            "گ",
+            "ﻻ",
+            "ﻷ",
+            "ﷲ",
+            "ﹰ",
+            "ﺍﻟﻌﺮﺑﻴﺔ",
+            "ﺂ",
+            "٠",
+            "٩",
+            "۱",
+            "٫",
+            "،",
+            "؟",
+            "«",
+            "»",
+            "“",
+            " ",
+            "\n",
+            "x",
+            "1234567",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "Ж",
+            "🙂",
+            "\u{0600}",
+            "\u{06FF}",
+        ]);
+        let piece = prop_oneof![
+            6 => pieces.prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => (prop::sample::select(vec!["\u{064E}", "\u{0651}", "\u{0640}", "بَ", "\u{0654}"]), 1..300usize)
+                .prop_map(|(s, k)| s.repeat(k)),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn fast_path_matches_reference(s in text()) {
+            for n in profiles() {
+                check(&n, &s)?;
+            }
+        }
+
+        #[test]
+        fn every_configuration_matches_reference(s in text(), bits in any::<u32>()) {
+            check(&Normalizer::new(config_from(bits)), &s)?;
+        }
+
+        #[test]
+        fn any_string_matches_reference(s in any::<String>()) {
+            check(&Normalizer::default(), &s)?;
+        }
+    }
+
+    #[test]
+    fn edge_cases_match_reference() {
+        let marks = "\u{064E}".repeat(DELETION_LOG * 3 + 1);
+        let letters_and_marks = "بَ".repeat(DELETION_LOG * 2 + 5);
+        let cases = [
+            "",
+            "\u{064E}",
+            "\u{064E}ب",
+            "ب\u{064E}",
+            "\u{064E}\u{0651}",
+            "أ",
+            "x\u{0640}",
+            "\u{0640}x",
+            "٢٠",
+            "٢\u{064E}٠",
+            "\u{064E}٢",
+            "ﻻ\u{064E}",
+            "\u{064E}ﻻ",
+            "ﹰ",
+            "ﹰﹰ",
+            "\u{064E}ﹰب",
+            "ا\u{0654}",
+            "\u{0654}",
+            "\u{064E}\u{0654}",
+            "ﻷ\u{0654}",
+            "abcdefg\u{064E}hijklmnopq",
+            "abcdefgهة1234567",
+            "1234567\u{0640}\u{0640}\u{0640}abcdefgh",
+            "حمص\u{200F}",
+            "\u{200F}",
+            "«»",
+            &marks,
+            &letters_and_marks,
+            &format!("{marks}x{marks}"),
+            &format!("{letters_and_marks}«{marks}"),
+        ];
+        for n in profiles() {
+            for s in cases {
+                check(&n, s).unwrap();
+            }
+        }
     }
 }
