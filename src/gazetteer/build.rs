@@ -1,13 +1,13 @@
 //! Building a gazetteer: TSV parsing, validation, key generation, the fst and the scan index.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::sync::Arc;
 
-use super::matcher::{tokens, ScanIndex, WordHasher};
-use super::{Ambiguity, Entity, Gazetteer, Inner, Kind};
+use super::matcher::{tokens, ScanIndex};
+use super::{Ambiguity, Entity, Gazetteer, Inner, Kind, Text};
 use crate::error::{Error, ErrorKind};
+use crate::hash::BuildWordHasher;
 use crate::normalize::Normalizer;
 
 pub(crate) const ENTITY_HEADER: [&str; 10] = [
@@ -24,6 +24,28 @@ pub(crate) const ENTITY_HEADER: [&str; 10] = [
 ];
 pub(crate) const ALIAS_HEADER: [&str; 3] = ["id", "names_ar", "source"];
 pub(crate) const STOP_HEADER: [&str; 2] = ["phrase", "note"];
+/// The most fields a header has.
+const MAX_FIELDS: usize = ENTITY_HEADER.len();
+
+/// Splits `line` at tabs into `fields` (the first [`MAX_FIELDS`] of them) and returns the
+/// number of fields, which may be more than `fields` holds.
+fn split_tabs<'t>(line: &'t str, fields: &mut [&'t str; MAX_FIELDS]) -> usize {
+    let mut count = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if let Some(f) = fields.get_mut(count) {
+                *f = &line[start..i];
+            }
+            count += 1;
+            start = i + 1;
+        }
+    }
+    if let Some(f) = fields.get_mut(count) {
+        *f = &line[start..];
+    }
+    count + 1
+}
 
 /// The entity types a row may have.
 pub const PLACE_TYPES: &[&str] = &[
@@ -150,7 +172,7 @@ struct PendingStop {
 #[derive(Clone, Debug, Default)]
 pub struct GazetteerBuilder {
     entities: Vec<(Entity, Origin)>,
-    ids: HashMap<String, usize>,
+    ids: HashMap<Text, u32, BuildWordHasher>,
     aliases: Vec<PendingAlias>,
     stops: Vec<PendingStop>,
 }
@@ -177,7 +199,7 @@ impl GazetteerBuilder {
     /// ```
     pub fn with_builtin(&mut self) -> &mut Self {
         for (name, text) in super::default::FILES {
-            if let Err(e) = self.add_tsv_str(name, text) {
+            if let Err(e) = self.add_tsv_static(name, text) {
                 // The built-in files are checked by the crate's tests; reaching this is a bug.
                 panic!("built-in gazetteer file is invalid: {e}");
             }
@@ -234,23 +256,49 @@ impl GazetteerBuilder {
         self.add_tsv_str(source_name, text)
     }
 
-    /// [`GazetteerBuilder::add_tsv`] for text already known to be UTF-8 (the embedded files).
+    /// [`GazetteerBuilder::add_tsv`] for text already known to be UTF-8; the records copy
+    /// the fields they keep.
     fn add_tsv_str(&mut self, source_name: &str, text: &str) -> Result<&mut Self, Error> {
+        self.add_rows(source_name, text, |s| Text::Owned(s.to_owned()))
+    }
+
+    /// [`GazetteerBuilder::add_tsv`] for the embedded files: the records borrow their
+    /// fields from the text.
+    fn add_tsv_static(
+        &mut self,
+        source_name: &str,
+        text: &'static str,
+    ) -> Result<&mut Self, Error> {
+        self.add_rows(source_name, text, Text::Borrowed)
+    }
+
+    /// Parses the lines of a TSV file; `keep` turns a field into the text a record keeps.
+    fn add_rows<'t>(
+        &mut self,
+        source_name: &str,
+        text: &'t str,
+        keep: impl Fn(&'t str) -> Text,
+    ) -> Result<&mut Self, Error> {
         let source: Arc<str> = Arc::from(source_name);
-        let mut header: Option<Vec<&str>> = None;
+        // The number of fields of the header, once read.
+        let mut header: Option<usize> = None;
+        let mut fields = [""; MAX_FIELDS];
         for (n, raw) in text.lines().enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
             let origin = Origin {
                 source: source.clone(),
                 line: n + 1,
             };
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            match &header {
+            let count = split_tabs(line, &mut fields);
+            match header {
                 None => {
-                    if fields != ENTITY_HEADER && fields != ALIAS_HEADER && fields != STOP_HEADER {
+                    let f = &fields[..count.min(MAX_FIELDS)];
+                    if count > MAX_FIELDS
+                        || (f != ENTITY_HEADER && f != ALIAS_HEADER && f != STOP_HEADER)
+                    {
                         return Err(origin.err(
                             ErrorKind::Parse,
                             None,
@@ -263,30 +311,30 @@ impl GazetteerBuilder {
                             ),
                         ));
                     }
-                    header = Some(fields);
+                    header = Some(count);
                 }
                 Some(h) => {
-                    if fields.len() != h.len() {
+                    if count != h {
                         return Err(origin.err(
                             ErrorKind::Parse,
                             None,
-                            format!(
-                                "expected {} tab-separated fields, found {}",
-                                h.len(),
-                                fields.len()
-                            ),
+                            format!("expected {h} tab-separated fields, found {count}"),
                         ));
                     }
-                    if h.len() == ENTITY_HEADER.len() {
-                        let entity = parse_entity(&fields, &origin)?;
+                    if h == ENTITY_HEADER.len() {
+                        let entity = parse_entity(&fields, &origin, &keep)?;
                         self.push_entity(entity, origin)?;
-                    } else if h.len() == ALIAS_HEADER.len() {
+                    } else if h == ALIAS_HEADER.len() {
                         let id = fields[0].trim();
-                        for name in split_names(fields[1], &origin)? {
+                        let mut names = Vec::new();
+                        split_names(fields[1], &origin, |name, level| {
+                            names.push((name.to_string(), level))
+                        })?;
+                        for (name, ambiguity) in names {
                             self.aliases.push(PendingAlias {
                                 id: id.to_string(),
-                                name: name.0,
-                                ambiguity: name.1,
+                                name,
+                                ambiguity,
                                 origin: origin.clone(),
                             });
                         }
@@ -340,10 +388,14 @@ impl GazetteerBuilder {
     /// ```
     pub fn add_alias(&mut self, id: &str, name: &str) -> Result<&mut Self, Error> {
         let origin = Origin::code();
-        let (name, ambiguity) = split_names(name, &origin)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"))?;
+        let mut first = None;
+        split_names(name, &origin, |n, level| {
+            if first.is_none() {
+                first = Some((n.to_string(), level));
+            }
+        })?;
+        let (name, ambiguity) =
+            first.ok_or_else(|| origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"))?;
         self.aliases.push(PendingAlias {
             id: id.to_string(),
             name,
@@ -372,7 +424,7 @@ impl GazetteerBuilder {
 
     fn push_entity(&mut self, entity: Entity, origin: Origin) -> Result<(), Error> {
         if let Some(&k) = self.ids.get(&entity.id) {
-            let first = &self.entities[k].1;
+            let first = &self.entities[k as usize].1;
             return Err(origin.err(
                 ErrorKind::Build,
                 Some("id"),
@@ -382,7 +434,8 @@ impl GazetteerBuilder {
                 ),
             ));
         }
-        self.ids.insert(entity.id.clone(), self.entities.len());
+        self.ids
+            .insert(entity.id.clone(), self.entities.len() as u32);
         self.entities.push((entity, origin));
         Ok(())
     }
@@ -407,7 +460,7 @@ impl GazetteerBuilder {
         let normalizer = Normalizer::default();
         for (e, origin) in &self.entities {
             if let Some(p) = &e.parent {
-                if !self.ids.contains_key(p) {
+                if !self.ids.contains_key(p.as_ref()) {
                     return Err(origin.err(
                         ErrorKind::Build,
                         Some("parent"),
@@ -418,14 +471,14 @@ impl GazetteerBuilder {
         }
         let (mut entities, origins): (Vec<Entity>, Vec<Origin>) = self.entities.into_iter().unzip();
         for a in &self.aliases {
-            let Some(&k) = self.ids.get(&a.id) else {
+            let Some(&k) = self.ids.get(a.id.as_str()) else {
                 return Err(a.origin.err(
                     ErrorKind::Build,
                     Some("id"),
                     format!("alias `{}` names unknown entity `{}`", a.name, a.id),
                 ));
             };
-            let e = &mut entities[k];
+            let e = &mut entities[k as usize];
             if !e.names_ar.contains(&a.name) {
                 e.names_ar.push(a.name.clone());
                 e.name_ambiguity.push(a.ambiguity);
@@ -433,74 +486,98 @@ impl GazetteerBuilder {
         }
 
         // Every name → its keys (the normalized words joined by one space, and the forms
-        // with the spaces writers drop after non-joining letters).
-        let mut keys: HashMap<String, KeyBuild, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+        // with the spaces writers drop after non-joining letters). A key gets a slot the
+        // first time it is seen; the names of all keys are collected in one list.
+        let name_count: usize = entities.iter().map(|e| e.names_ar.len()).sum();
+        let mut keys = KeyTable::with_capacity(2 * name_count);
+        let mut names: Vec<KeyName> = Vec::with_capacity(2 * name_count);
+        let mut scratch = KeyScratch::default();
         for (k, e) in entities.iter().enumerate() {
-            let origin = &origins[k];
             for (i, name) in e.names_ar.iter().enumerate() {
                 let level = e.name_ambiguity[i].unwrap_or(e.ambiguity);
-                let variants = key_variants(&normalizer, name);
-                if variants.is_empty() {
-                    return Err(origin.err(
+                let first = names.len();
+                let any = for_each_key(&normalizer, name, &mut scratch, |key, joined| {
+                    let slot = keys.slot(key);
+                    if !names[first..].iter().any(|n| n.key == slot) {
+                        names.push(KeyName {
+                            key: slot,
+                            entity: k as u32,
+                            name: i as u32,
+                            joined,
+                        });
+                    }
+                    let info = &mut keys.info[slot as usize];
+                    info.ambiguity = Some(info.ambiguity.map_or(level, |l| l.max(level)));
+                });
+                if !any {
+                    return Err(origins[k].err(
                         ErrorKind::Build,
                         Some("names_ar"),
                         format!("name {name:?} of `{}` has no letters or digits", e.id),
                     ));
                 }
-                for (key, joined) in variants {
-                    let kb = keys.entry(key).or_default();
-                    if !kb
-                        .names
-                        .iter()
-                        .any(|&(ek, ni, _)| ek == k as u32 && ni == i as u32)
-                    {
-                        kb.names.push((k as u32, i as u32, joined));
-                    }
-                    kb.ambiguity = Some(kb.ambiguity.map_or(level, |l: Ambiguity| l.max(level)));
-                }
             }
         }
         for s in &self.stops {
-            let variants = key_variants(&normalizer, &s.phrase);
-            if variants.is_empty() {
+            let any = for_each_key(&normalizer, &s.phrase, &mut scratch, |key, _| {
+                let slot = keys.slot(key);
+                keys.info[slot as usize].stop = true;
+            });
+            if !any {
                 return Err(s.origin.err(
                     ErrorKind::Build,
                     Some("phrase"),
                     format!("stop phrase {:?} has no letters or digits", s.phrase),
                 ));
             }
-            for (key, _) in variants {
-                keys.entry(key).or_default().stop = true;
-            }
         }
 
-        let mut key_recs = Vec::with_capacity(keys.len());
-        // Keys in sorted order: a key's index is its rank in the fst.
-        let mut keys: Vec<(String, KeyBuild)> = keys.into_iter().collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (key, mut kb) in keys {
-            // Order the entities of a shared key: the most prominent first.
-            kb.names.sort_by_key(|&(ek, _, joined)| {
-                (joined, type_rank(&entities[ek as usize].entity_type), ek)
-            });
+        // Keys in sorted order: a key's index is its rank in the fst. The first eight bytes
+        // of a key, big-endian, decide most comparisons without reading the strings.
+        let mut sorted: Vec<(u64, String, u32)> = keys
+            .slots
+            .into_iter()
+            .map(|(key, slot)| (prefix_u64(&key), key, slot))
+            .collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut rank = vec![0u32; sorted.len()];
+        for (r, &(_, _, slot)) in sorted.iter().enumerate() {
+            rank[slot as usize] = r as u32;
+        }
+        // Order the entities of a shared key: the most prominent first (ties in the order
+        // the names were added).
+        let type_ranks: Vec<usize> = entities.iter().map(|e| type_rank(&e.entity_type)).collect();
+        for n in &mut names {
+            n.key = rank[n.key as usize];
+        }
+        names.sort_unstable_by_key(|n| {
+            (
+                n.key,
+                n.joined,
+                type_ranks[n.entity as usize],
+                n.entity,
+                n.name,
+            )
+        });
+        let mut key_recs = Vec::with_capacity(sorted.len());
+        let mut rest = &names[..];
+        for (r, (_, key, slot)) in sorted.into_iter().enumerate() {
+            let len = rest.iter().take_while(|n| n.key == r as u32).count();
+            let (these, more) = rest.split_at(len);
+            rest = more;
+            let info = &keys.info[slot as usize];
             key_recs.push(super::KeyRec {
                 key,
-                names: kb.names.iter().map(|&(e, n, _)| (e, n)).collect(),
-                ambiguity: kb.ambiguity.unwrap_or(Ambiguity::None),
-                stop: kb.stop,
+                names: these.iter().map(|n| (n.entity, n.name)).collect(),
+                ambiguity: info.ambiguity.unwrap_or(Ambiguity::None),
+                stop: info.stop,
             });
         }
         let scan = ScanIndex::new(&key_recs);
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.id.clone(), k as u32))
-            .collect();
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities,
-                by_id,
+                by_id: self.ids,
                 keys: key_recs,
                 fst: std::sync::OnceLock::new(),
                 scan,
@@ -510,12 +587,55 @@ impl GazetteerBuilder {
     }
 }
 
+/// The keys met so far while building: each key's slot, and what is known of it.
+struct KeyTable {
+    slots: HashMap<String, u32, BuildWordHasher>,
+    info: Vec<KeyInfo>,
+}
+
 #[derive(Default)]
-struct KeyBuild {
-    /// (entity, name index, is a dropped-space variant)
-    names: Vec<(u32, u32, bool)>,
+struct KeyInfo {
     ambiguity: Option<Ambiguity>,
     stop: bool,
+}
+
+impl KeyTable {
+    fn with_capacity(n: usize) -> KeyTable {
+        KeyTable {
+            slots: HashMap::with_capacity_and_hasher(n, BuildWordHasher::default()),
+            info: Vec::with_capacity(n),
+        }
+    }
+
+    /// The slot of `key`, new if the key is new.
+    fn slot(&mut self, key: &str) -> u32 {
+        if let Some(&slot) = self.slots.get(key) {
+            return slot;
+        }
+        let slot = self.info.len() as u32;
+        self.slots.insert(key.to_owned(), slot);
+        self.info.push(KeyInfo::default());
+        slot
+    }
+}
+
+/// A name that a key stands for.
+struct KeyName {
+    /// The key's slot, then its rank once the keys are sorted.
+    key: u32,
+    entity: u32,
+    name: u32,
+    /// Whether the key is a dropped-space form of the name.
+    joined: bool,
+}
+
+/// The first eight bytes of `s`, big-endian, zero-padded: comparing them never contradicts
+/// comparing the strings.
+fn prefix_u64(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 fn type_rank(t: &str) -> usize {
@@ -544,11 +664,36 @@ fn non_joining(c: char) -> bool {
     )
 }
 
-/// The keys of a name: its normalized words joined by single spaces, then each form where
-/// a space after a non-joining letter is dropped (at most 3 such spaces combined). The bool
-/// says whether the key is such a dropped-space form.
-pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, bool)> {
-    // Fast path: a name that is one word and needs no normalization is its own key.
+/// Whether `c` is alphabetic, with the Arabic letters tested first (`char::is_alphabetic`
+/// takes a slow table lookup for them).
+fn is_alphabetic(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
+}
+
+/// Buffers reused from one name to the next by [`for_each_key`].
+#[derive(Default)]
+pub(crate) struct KeyScratch {
+    /// The normalized words of the name, one after the other.
+    words: String,
+    /// Where each word ends in `words`, and whether a space may be dropped after it.
+    ends: Vec<(usize, bool)>,
+    /// The key being made.
+    key: String,
+}
+
+/// Calls `f` with each key of a name: its normalized words joined by single spaces, then
+/// each form where a space after a non-joining letter is dropped (at most 3 such spaces
+/// combined), with whether the key is such a dropped-space form. Returns whether the name
+/// had any key (a name without letters or digits has none).
+pub(crate) fn for_each_key(
+    normalizer: &Normalizer,
+    name: &str,
+    scratch: &mut KeyScratch,
+    mut f: impl FnMut(&str, bool),
+) -> bool {
+    // Fast path: a name that is one word and stays one token is its own key. Otherwise a
+    // name of one word keeps its normalized form for the loop below.
+    let mut one_word = None;
     if !name.is_empty() && name.chars().all(crate::token::is_word_char) {
         let norm = normalizer.normalize_str(name);
         let whole = {
@@ -556,46 +701,90 @@ pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, 
             matches!((toks.next(), toks.next()), (Some(t), None) if t.len() == norm.len())
         };
         if whole {
-            return vec![(norm.into_owned(), false)];
+            f(&norm, false);
+            return true;
         }
+        one_word = Some(norm);
     }
-    // Words of the name as written, each with whether a space may be dropped after it.
-    let mut words: Vec<(String, bool)> = Vec::new();
+    // Words of the name as written, normalized, each with whether a space may be dropped
+    // after it.
+    let KeyScratch { words, ends, key } = scratch;
+    words.clear();
+    ends.clear();
     for r in crate::token::words(name) {
         let w = &name[r];
-        let last_letter = w.chars().rev().find(|c| c.is_alphabetic()).unwrap_or(' ');
-        let norm = normalizer.normalize_str(w);
-        let toks: Vec<&str> = tokens(&norm).map(|r| &norm[r]).collect();
-        if toks.is_empty() {
-            continue;
+        let last_letter = w.chars().rev().find(|&c| is_alphabetic(c)).unwrap_or(' ');
+        let norm = match one_word.take() {
+            Some(norm) => norm,
+            None => normalizer.normalize_str(w),
+        };
+        let start = words.len();
+        for t in tokens(&norm) {
+            if words.len() > start {
+                words.push(' ');
+            }
+            words.push_str(&norm[t]);
         }
-        words.push((toks.join(" "), non_joining(last_letter)));
+        if words.len() > start {
+            ends.push((words.len(), non_joining(last_letter)));
+        }
     }
-    if words.is_empty() {
-        return Vec::new();
+    let Some(last) = ends.len().checked_sub(1) else {
+        return false;
+    };
+    if last == 0 {
+        f(words, false);
+        return true;
     }
-    let droppable: Vec<usize> = (0..words.len() - 1).filter(|&i| words[i].1).collect();
-    let mut out = Vec::new();
-    let limit = droppable.len().min(3);
+    // The first three words after which the space may be dropped.
+    let mut droppable = [0usize; 3];
+    let mut limit = 0;
+    for (i, &(_, non_joining)) in ends[..last].iter().enumerate() {
+        if non_joining && limit < droppable.len() {
+            droppable[limit] = i;
+            limit += 1;
+        }
+    }
     for mask in 0u32..(1 << limit) {
-        let mut key = String::new();
-        for (i, (w, _)) in words.iter().enumerate() {
+        key.clear();
+        let mut start = 0;
+        for (i, &(end, _)) in ends.iter().enumerate() {
             if i > 0 {
-                let j = droppable.iter().position(|&d| d == i - 1);
-                let drop = matches!(j, Some(j) if j < limit && mask & (1 << j) != 0);
+                let drop = droppable[..limit]
+                    .iter()
+                    .position(|&d| d == i - 1)
+                    .is_some_and(|j| mask & (1 << j) != 0);
                 if !drop {
                     key.push(' ');
                 }
             }
-            key.push_str(w);
+            key.push_str(&words[start..end]);
+            start = end;
         }
-        out.push((key, mask != 0));
+        f(key, mask != 0);
     }
-    out
+    true
 }
 
-fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambiguity>)>, Error> {
-    let mut out = Vec::new();
+/// The first key of a name (its normalized words joined by single spaces), or an empty
+/// string if it has none.
+pub(crate) fn first_key(normalizer: &Normalizer, name: &str) -> String {
+    let mut out = None;
+    for_each_key(normalizer, name, &mut KeyScratch::default(), |key, _| {
+        if out.is_none() {
+            out = Some(key.to_owned());
+        }
+    });
+    out.unwrap_or_default()
+}
+
+/// Splits a `names_ar` field at `|` and calls `f` with every name and its `@level`, if any.
+/// Every part is checked before the first error is returned.
+fn split_names<'t>(
+    field: &'t str,
+    origin: &Origin,
+    mut f: impl FnMut(&'t str, Option<Ambiguity>),
+) -> Result<(), Error> {
     for part in field.split('|') {
         let part = part.trim();
         if part.is_empty() {
@@ -621,9 +810,9 @@ fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambig
         if name.is_empty() {
             return Err(origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"));
         }
-        out.push((name.to_string(), level));
+        f(name, level);
     }
-    Ok(out)
+    Ok(())
 }
 
 fn parse_coord(
@@ -709,7 +898,11 @@ fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
     Ok(())
 }
 
-fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
+fn parse_entity<'t>(
+    f: &[&'t str; MAX_FIELDS],
+    origin: &Origin,
+    keep: impl Fn(&'t str) -> Text,
+) -> Result<Entity, Error> {
     let kind = match f[1].trim() {
         "place" => Kind::Place,
         "unit" => Kind::Unit,
@@ -721,7 +914,12 @@ fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
             ))
         }
     };
-    let names = split_names(f[4], origin)?;
+    let mut names_ar = Vec::new();
+    let mut name_ambiguity = Vec::new();
+    split_names(f[4], origin, |name, level| {
+        names_ar.push(name.to_string());
+        name_ambiguity.push(level);
+    })?;
     let lat = parse_coord(f[5], "lat", (-90.0, 90.0), origin)?;
     let lon = parse_coord(f[6], "lon", (-180.0, 180.0), origin)?;
     if lat.is_some() != lon.is_some() {
@@ -740,16 +938,16 @@ fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
     })?;
     let parent = f[7].trim();
     let e = Entity {
-        id: f[0].trim().to_string(),
+        id: keep(f[0].trim()),
         kind,
         entity_type: f[2].trim().to_string(),
-        name_en: f[3].trim().to_string(),
-        names_ar: names.iter().map(|n| n.0.clone()).collect(),
-        name_ambiguity: names.iter().map(|n| n.1).collect(),
+        name_en: keep(f[3].trim()),
+        names_ar,
+        name_ambiguity,
         coords: lat.zip(lon).map(|((la, a1), (lo, a2))| (la, lo, a1 || a2)),
-        parent: (!parent.is_empty()).then(|| parent.to_string()),
+        parent: (!parent.is_empty()).then(|| keep(parent)),
         ambiguity,
-        source: f[9].trim().to_string(),
+        source: keep(f[9].trim()),
     };
     validate_entity(&e, origin)?;
     Ok(e)

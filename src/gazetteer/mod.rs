@@ -51,10 +51,12 @@
 //!   Throughput: about 150 MiB/s on generated news text, 1.4× plain aho-corasick with the
 //!   same normalization (see `benches/README.md`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use crate::hash::BuildWordHasher;
 use crate::normalize::Normalizer;
 
 mod build;
@@ -140,18 +142,23 @@ impl Ambiguity {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
-    id: String,
+    // Text fields are borrowed from the embedded data for built-in entities, so building
+    // the built-in gazetteer does not copy them.
+    id: Text,
     kind: Kind,
     entity_type: String,
-    name_en: String,
+    name_en: Text,
     names_ar: Vec<String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     name_ambiguity: Vec<Option<Ambiguity>>,
     coords: Option<(f64, f64, bool)>,
-    parent: Option<String>,
+    parent: Option<Text>,
     ambiguity: Ambiguity,
-    source: String,
+    source: Text,
 }
+
+/// Text that is either borrowed from the embedded data or owned.
+pub(crate) type Text = Cow<'static, str>;
 
 impl Entity {
     /// A new entity with no names yet; `entity_type` must be one of [`PLACE_TYPES`] or
@@ -167,16 +174,16 @@ impl Entity {
     /// ```
     pub fn new(id: &str, kind: Kind, entity_type: &str, name_en: &str) -> Entity {
         Entity {
-            id: id.to_string(),
+            id: Text::Owned(id.to_string()),
             kind,
             entity_type: entity_type.to_string(),
-            name_en: name_en.to_string(),
+            name_en: Text::Owned(name_en.to_string()),
             names_ar: Vec::new(),
             name_ambiguity: Vec::new(),
             coords: None,
             parent: None,
             ambiguity: Ambiguity::None,
-            source: "code".to_string(),
+            source: Text::Borrowed("code"),
         }
     }
 
@@ -219,7 +226,7 @@ impl Entity {
     /// assert_eq!(e.parent(), Some("homs-governorate"));
     /// ```
     pub fn with_parent(mut self, parent: &str) -> Entity {
-        self.parent = Some(parent.to_string());
+        self.parent = Some(Text::Owned(parent.to_string()));
         self
     }
 
@@ -344,7 +351,7 @@ pub(crate) struct KeyRec {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) entities: Vec<Entity>,
-    pub(crate) by_id: HashMap<String, u32>,
+    pub(crate) by_id: HashMap<Text, u32, BuildWordHasher>,
     pub(crate) keys: Vec<KeyRec>,
     /// The dictionary, built on the first lookup (the scan does not need it, so tagging
     /// starts sooner).
@@ -501,11 +508,7 @@ impl Gazetteer {
     /// assert_eq!(dalil::Gazetteer::builtin().normalize_name("دير الزّور"), "دير الزور");
     /// ```
     pub fn normalize_name(&self, name: &str) -> String {
-        build::key_variants(&self.inner.normalizer, name)
-            .into_iter()
-            .next()
-            .map(|(k, _)| k)
-            .unwrap_or_default()
+        build::first_key(&self.inner.normalizer, name)
     }
 
     /// The keys that name more than one entity (after normalization), sorted, each with
