@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::Read;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::matcher::{tokens, ScanIndex};
@@ -171,7 +172,15 @@ struct PendingStop {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct GazetteerBuilder {
-    entities: Vec<(Entity, Origin)>,
+    /// The entities as added, without their names (kept in `names` until the build, so
+    /// the names of built-in entities are borrowed and copied only once).
+    entities: Vec<Entity>,
+    /// Where each entity comes from.
+    origins: Vec<Origin>,
+    /// The range of each entity's names in `names`.
+    name_ranges: Vec<Range<usize>>,
+    /// The names of all entities, each with its own ambiguity level, if any.
+    names: Vec<(Text, Option<Ambiguity>)>,
     ids: HashMap<Text, u32, BuildWordHasher>,
     aliases: Vec<PendingAlias>,
     stops: Vec<PendingStop>,
@@ -322,8 +331,10 @@ impl GazetteerBuilder {
                         ));
                     }
                     if h == ENTITY_HEADER.len() {
-                        let entity = parse_entity(&fields, &origin, &keep)?;
-                        self.push_entity(entity, origin)?;
+                        let names_from = self.names.len();
+                        let entity = parse_entity(&fields, &origin, &keep, &mut self.names)
+                            .inspect_err(|_| self.names.truncate(names_from))?;
+                        self.push_entity(entity, origin, names_from)?;
                     } else if h == ALIAS_HEADER.len() {
                         let id = fields[0].trim();
                         let mut names = Vec::new();
@@ -370,10 +381,15 @@ impl GazetteerBuilder {
     /// assert!(b.add_entity(Entity::new("x", Kind::Place, "village", "X")).is_err());
     /// # Ok::<(), dalil::Error>(())
     /// ```
-    pub fn add_entity(&mut self, entity: Entity) -> Result<&mut Self, Error> {
+    pub fn add_entity(&mut self, mut entity: Entity) -> Result<&mut Self, Error> {
         let origin = Origin::code();
         validate_entity(&entity, &origin)?;
-        self.push_entity(entity, origin)?;
+        let names_from = self.names.len();
+        let names = std::mem::take(&mut entity.names_ar);
+        let levels = std::mem::take(&mut entity.name_ambiguity);
+        self.names
+            .extend(names.into_iter().map(Text::Owned).zip(levels));
+        self.push_entity(entity, origin, names_from)?;
         Ok(self)
     }
 
@@ -422,9 +438,17 @@ impl GazetteerBuilder {
         self
     }
 
-    fn push_entity(&mut self, entity: Entity, origin: Origin) -> Result<(), Error> {
+    /// Adds a parsed entity whose names are `self.names[names_from..]`, unless its id is
+    /// taken (then the names are removed too).
+    fn push_entity(
+        &mut self,
+        entity: Entity,
+        origin: Origin,
+        names_from: usize,
+    ) -> Result<(), Error> {
         if let Some(&k) = self.ids.get(&entity.id) {
-            let first = &self.entities[k as usize].1;
+            self.names.truncate(names_from);
+            let first = &self.origins[k as usize];
             return Err(origin.err(
                 ErrorKind::Build,
                 Some("id"),
@@ -436,7 +460,9 @@ impl GazetteerBuilder {
         }
         self.ids
             .insert(entity.id.clone(), self.entities.len() as u32);
-        self.entities.push((entity, origin));
+        self.entities.push(entity);
+        self.origins.push(origin);
+        self.name_ranges.push(names_from..self.names.len());
         Ok(())
     }
 
@@ -452,13 +478,22 @@ impl GazetteerBuilder {
     /// # Ok::<(), dalil::Error>(())
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        self.clone().build_owned()
+        self.check_parents()?;
+        let entities = self.entities.iter().cloned();
+        self.finish(entities, self.ids.clone())
     }
 
     /// [`GazetteerBuilder::build`], consuming the builder (no copy of the entities).
-    pub(crate) fn build_owned(self) -> Result<Gazetteer, Error> {
-        let normalizer = Normalizer::default();
-        for (e, origin) in &self.entities {
+    pub(crate) fn build_owned(mut self) -> Result<Gazetteer, Error> {
+        self.check_parents()?;
+        let entities = std::mem::take(&mut self.entities).into_iter();
+        let ids = std::mem::take(&mut self.ids);
+        self.finish(entities, ids)
+    }
+
+    /// Checks that every parent exists.
+    fn check_parents(&self) -> Result<(), Error> {
+        for (e, origin) in self.entities.iter().zip(&self.origins) {
             if let Some(p) = &e.parent {
                 if !self.ids.contains_key(p.as_ref()) {
                     return Err(origin.err(
@@ -469,9 +504,29 @@ impl GazetteerBuilder {
                 }
             }
         }
-        let (mut entities, origins): (Vec<Entity>, Vec<Origin>) = self.entities.into_iter().unzip();
+        Ok(())
+    }
+
+    /// The build proper, given the entities (in the builder's order, without their names)
+    /// and the map from their ids.
+    fn finish(
+        &self,
+        entities: impl Iterator<Item = Entity>,
+        by_id: HashMap<Text, u32, BuildWordHasher>,
+    ) -> Result<Gazetteer, Error> {
+        let normalizer = Normalizer::default();
+        let origins = &self.origins;
+        let mut entities: Vec<Entity> = entities
+            .zip(&self.name_ranges)
+            .map(|(mut e, r)| {
+                let names = &self.names[r.clone()];
+                e.names_ar = names.iter().map(|(n, _)| n.to_string()).collect();
+                e.name_ambiguity = names.iter().map(|&(_, level)| level).collect();
+                e
+            })
+            .collect();
         for a in &self.aliases {
-            let Some(&k) = self.ids.get(a.id.as_str()) else {
+            let Some(&k) = by_id.get(a.id.as_str()) else {
                 return Err(a.origin.err(
                     ErrorKind::Build,
                     Some("id"),
@@ -532,12 +587,12 @@ impl GazetteerBuilder {
             }
         }
 
-        // Keys in sorted order: a key's index is its rank in the fst. The first eight bytes
-        // of a key, big-endian, decide most comparisons without reading the strings.
-        let mut sorted: Vec<(u64, String, u32)> = keys
+        // Keys in sorted order: a key's index is its rank in the fst. The first 16 bytes of
+        // a key, big-endian, decide most comparisons without reading the strings.
+        let mut sorted: Vec<(u128, String, u32)> = keys
             .slots
             .into_iter()
-            .map(|(key, slot)| (prefix_u64(&key), key, slot))
+            .map(|(key, slot)| (prefix(&key), key, slot))
             .collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let mut rank = vec![0u32; sorted.len()];
@@ -577,7 +632,7 @@ impl GazetteerBuilder {
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities,
-                by_id: self.ids,
+                by_id,
                 keys: key_recs,
                 fst: std::sync::OnceLock::new(),
                 scan,
@@ -629,13 +684,13 @@ struct KeyName {
     joined: bool,
 }
 
-/// The first eight bytes of `s`, big-endian, zero-padded: comparing them never contradicts
+/// The first 16 bytes of `s`, big-endian, zero-padded: comparing them never contradicts
 /// comparing the strings.
-fn prefix_u64(s: &str) -> u64 {
-    let mut b = [0u8; 8];
-    let n = s.len().min(8);
+fn prefix(s: &str) -> u128 {
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
     b[..n].copy_from_slice(&s.as_bytes()[..n]);
-    u64::from_be_bytes(b)
+    u128::from_be_bytes(b)
 }
 
 fn type_rank(t: &str) -> usize {
@@ -785,7 +840,7 @@ fn split_names<'t>(
     origin: &Origin,
     mut f: impl FnMut(&'t str, Option<Ambiguity>),
 ) -> Result<(), Error> {
-    for part in field.split('|') {
+    for part in split_ascii(field, b'|') {
         let part = part.trim();
         if part.is_empty() {
             return Err(origin.err(
@@ -794,7 +849,8 @@ fn split_names<'t>(
                 format!("empty name in {field:?}"),
             ));
         }
-        let (name, level) = match part.rsplit_once('@') {
+        let at = part.bytes().rposition(|b| b == b'@');
+        let (name, level) = match at.map(|i| (&part[..i], &part[i + 1..])) {
             Some((n, l)) => {
                 let level = Ambiguity::parse(l).ok_or_else(|| {
                     origin.err(
@@ -846,14 +902,39 @@ fn parse_coord(
     Ok(Some((v, approx)))
 }
 
+/// Whether `id` is non-empty parts of lowercase ASCII letters and digits joined by `-`.
 fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // As if a `-` came first: a leading `-` makes an empty part.
+    let mut prev = b'-';
+    for &b in id.as_bytes() {
+        if b == b'-' {
+            if prev == b'-' {
+                return false;
+            }
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b'-'
+}
+
+/// `s.split(sep)` for an ASCII separator, by bytes (quicker on short fields).
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
@@ -898,10 +979,12 @@ fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
     Ok(())
 }
 
+/// Parses an entity row; its names are pushed onto `names`.
 fn parse_entity<'t>(
     f: &[&'t str; MAX_FIELDS],
     origin: &Origin,
     keep: impl Fn(&'t str) -> Text,
+    names: &mut Vec<(Text, Option<Ambiguity>)>,
 ) -> Result<Entity, Error> {
     let kind = match f[1].trim() {
         "place" => Kind::Place,
@@ -914,12 +997,7 @@ fn parse_entity<'t>(
             ))
         }
     };
-    let mut names_ar = Vec::new();
-    let mut name_ambiguity = Vec::new();
-    split_names(f[4], origin, |name, level| {
-        names_ar.push(name.to_string());
-        name_ambiguity.push(level);
-    })?;
+    split_names(f[4], origin, |name, level| names.push((keep(name), level)))?;
     let lat = parse_coord(f[5], "lat", (-90.0, 90.0), origin)?;
     let lon = parse_coord(f[6], "lon", (-180.0, 180.0), origin)?;
     if lat.is_some() != lon.is_some() {
@@ -942,8 +1020,8 @@ fn parse_entity<'t>(
         kind,
         entity_type: f[2].trim().to_string(),
         name_en: keep(f[3].trim()),
-        names_ar,
-        name_ambiguity,
+        names_ar: Vec::new(),
+        name_ambiguity: Vec::new(),
         coords: lat.zip(lon).map(|((la, a1), (lo, a2))| (la, lo, a1 || a2)),
         parent: (!parent.is_empty()).then(|| keep(parent)),
         ambiguity,
