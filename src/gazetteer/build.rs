@@ -1,6 +1,8 @@
 //! Building a gazetteer: TSV parsing, validation, key generation, the fst and the scan index.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::io::Read;
 use std::ops::Range;
 use std::sync::Arc;
@@ -8,7 +10,7 @@ use std::sync::Arc;
 use super::matcher::{tokens, ScanIndex};
 use super::{Ambiguity, Entity, Gazetteer, Inner, Kind, Text};
 use crate::error::{Error, ErrorKind};
-use crate::hash::BuildWordHasher;
+use crate::hash::{BuildWordHasher, WordHasher};
 use crate::normalize::Normalizer;
 
 pub(crate) const ENTITY_HEADER: [&str; 10] = [
@@ -446,20 +448,23 @@ impl GazetteerBuilder {
         origin: Origin,
         names_from: usize,
     ) -> Result<(), Error> {
-        if let Some(&k) = self.ids.get(&entity.id) {
-            self.names.truncate(names_from);
-            let first = &self.origins[k as usize];
-            return Err(origin.err(
-                ErrorKind::Build,
-                Some("id"),
-                format!(
-                    "duplicate id `{}` (first defined at {}:{})",
-                    entity.id, first.source, first.line
-                ),
-            ));
+        match self.ids.entry(entity.id.clone()) {
+            Entry::Vacant(slot) => {
+                slot.insert(self.entities.len() as u32);
+            }
+            Entry::Occupied(slot) => {
+                self.names.truncate(names_from);
+                let first = &self.origins[*slot.get() as usize];
+                return Err(origin.err(
+                    ErrorKind::Build,
+                    Some("id"),
+                    format!(
+                        "duplicate id `{}` (first defined at {}:{})",
+                        entity.id, first.source, first.line
+                    ),
+                ));
+            }
         }
-        self.ids
-            .insert(entity.id.clone(), self.entities.len() as u32);
         self.entities.push(entity);
         self.origins.push(origin);
         self.name_ranges.push(names_from..self.names.len());
@@ -589,40 +594,43 @@ impl GazetteerBuilder {
 
         // Keys in sorted order: a key's index is its rank in the fst. The first 16 bytes of
         // a key, big-endian, decide most comparisons without reading the strings.
-        let mut sorted: Vec<(u128, String, u32)> = keys
-            .slots
-            .into_iter()
-            .map(|(key, slot)| (prefix(&key), key, slot))
+        let mut order: Vec<(u128, u32)> = (keys.keys.iter().enumerate())
+            .map(|(slot, (key, _))| (prefix(key), slot as u32))
             .collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-        let mut rank = vec![0u32; sorted.len()];
-        for (r, &(_, _, slot)) in sorted.iter().enumerate() {
-            rank[slot as usize] = r as u32;
-        }
-        // Order the entities of a shared key: the most prominent first (ties in the order
-        // the names were added).
-        let type_ranks: Vec<usize> = entities.iter().map(|e| type_rank(&e.entity_type)).collect();
-        for n in &mut names {
-            n.key = rank[n.key as usize];
-        }
-        names.sort_unstable_by_key(|n| {
-            (
-                n.key,
-                n.joined,
-                type_ranks[n.entity as usize],
-                n.entity,
-                n.name,
-            )
+        order.sort_unstable_by(|a, b| {
+            let key = |slot: u32| &keys.keys[slot as usize].0;
+            a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1)))
         });
-        let mut key_recs = Vec::with_capacity(sorted.len());
-        let mut rest = &names[..];
-        for (r, (_, key, slot)) in sorted.into_iter().enumerate() {
-            let len = rest.iter().take_while(|n| n.key == r as u32).count();
-            let (these, more) = rest.split_at(len);
-            rest = more;
-            let info = &keys.info[slot as usize];
+        // The names of each key, grouped by a counting sort on the key's slot.
+        let mut starts = vec![0usize; keys.keys.len() + 1];
+        for n in &names {
+            starts[n.key as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut grouped = names.clone();
+        let mut fill = starts.clone();
+        for n in &names {
+            let at = &mut fill[n.key as usize];
+            grouped[*at] = *n;
+            *at += 1;
+        }
+        let mut key_recs = Vec::with_capacity(order.len());
+        for &(_, slot) in &order {
+            let slot = slot as usize;
+            let these = &mut grouped[starts[slot]..starts[slot + 1]];
+            // Order the entities of a shared key: the most prominent first (ties in the
+            // order the names were added).
+            if these.len() > 1 {
+                these.sort_unstable_by_key(|n| {
+                    let e = &entities[n.entity as usize];
+                    (n.joined, type_rank(&e.entity_type), n.entity, n.name)
+                });
+            }
+            let info = &keys.info[slot];
             key_recs.push(super::KeyRec {
-                key,
+                key: std::mem::take(&mut keys.keys[slot].0),
                 names: these.iter().map(|n| (n.entity, n.name)).collect(),
                 ambiguity: info.ambiguity.unwrap_or(Ambiguity::None),
                 stop: info.stop,
@@ -642,11 +650,18 @@ impl GazetteerBuilder {
     }
 }
 
-/// The keys met so far while building: each key's slot, and what is known of it.
+/// The keys met so far while building, each in a slot numbered in the order met, with
+/// what is known of it.
 struct KeyTable {
-    slots: HashMap<String, u32, BuildWordHasher>,
+    /// The first slot of each key hash.
+    by_hash: HashMap<u64, u32, BuildWordHasher>,
+    /// The key of each slot, and the next slot whose key has the same hash ([`NO_SLOT`]:
+    /// none).
+    keys: Vec<(String, u32)>,
     info: Vec<KeyInfo>,
 }
+
+const NO_SLOT: u32 = u32::MAX;
 
 #[derive(Default)]
 struct KeyInfo {
@@ -657,26 +672,46 @@ struct KeyInfo {
 impl KeyTable {
     fn with_capacity(n: usize) -> KeyTable {
         KeyTable {
-            slots: HashMap::with_capacity_and_hasher(n, BuildWordHasher::default()),
+            by_hash: HashMap::with_capacity_and_hasher(n, BuildWordHasher::default()),
+            keys: Vec::with_capacity(n),
             info: Vec::with_capacity(n),
         }
     }
 
-    /// The slot of `key`, new if the key is new.
+    /// The slot of `key`, new if the key is new (the key is hashed once either way).
     fn slot(&mut self, key: &str) -> u32 {
-        if let Some(&slot) = self.slots.get(key) {
-            return slot;
+        let mut h = WordHasher::default();
+        h.write(key.as_bytes());
+        let new = self.keys.len() as u32;
+        match self.by_hash.entry(h.finish()) {
+            Entry::Occupied(e) => {
+                let mut slot = *e.get();
+                loop {
+                    let (k, next) = &self.keys[slot as usize];
+                    if k == key {
+                        return slot;
+                    }
+                    if *next == NO_SLOT {
+                        break;
+                    }
+                    slot = *next;
+                }
+                self.keys[slot as usize].1 = new;
+            }
+            Entry::Vacant(e) => {
+                e.insert(new);
+            }
         }
-        let slot = self.info.len() as u32;
-        self.slots.insert(key.to_owned(), slot);
+        self.keys.push((key.to_owned(), NO_SLOT));
         self.info.push(KeyInfo::default());
-        slot
+        new
     }
 }
 
 /// A name that a key stands for.
+#[derive(Clone, Copy)]
 struct KeyName {
-    /// The key's slot, then its rank once the keys are sorted.
+    /// The key's slot.
     key: u32,
     entity: u32,
     name: u32,
