@@ -484,14 +484,19 @@ impl GazetteerBuilder {
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
         self.check_parents()?;
-        let entities = self.entities.iter().cloned();
+        let entities = self.with_names(self.entities.iter().cloned());
         self.finish(entities, self.ids.clone())
     }
 
     /// [`GazetteerBuilder::build`], consuming the builder (no copy of the entities).
     pub(crate) fn build_owned(mut self) -> Result<Gazetteer, Error> {
         self.check_parents()?;
-        let entities = std::mem::take(&mut self.entities).into_iter();
+        // Drained, not moved out: collecting from `into_iter` would reuse the builder's
+        // buffer, spare capacity included, for the gazetteer's entities.
+        let mut taken = std::mem::take(&mut self.entities);
+        let entities = self.with_names(taken.drain(..));
+        drop(taken);
+        self.names = Vec::new();
         let ids = std::mem::take(&mut self.ids);
         self.finish(entities, ids)
     }
@@ -512,16 +517,9 @@ impl GazetteerBuilder {
         Ok(())
     }
 
-    /// The build proper, given the entities (in the builder's order, without their names)
-    /// and the map from their ids.
-    fn finish(
-        &self,
-        entities: impl Iterator<Item = Entity>,
-        by_id: HashMap<Text, u32, BuildWordHasher>,
-    ) -> Result<Gazetteer, Error> {
-        let normalizer = Normalizer::default();
-        let origins = &self.origins;
-        let mut entities: Vec<Entity> = entities
+    /// The builder's entities (in its order) with their names.
+    fn with_names(&self, entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
+        entities
             .zip(&self.name_ranges)
             .map(|(mut e, r)| {
                 let names = &self.names[r.clone()];
@@ -529,7 +527,17 @@ impl GazetteerBuilder {
                 e.name_ambiguity = names.iter().map(|&(_, level)| level).collect();
                 e
             })
-            .collect();
+            .collect()
+    }
+
+    /// The build proper, given the entities with their names and the map from their ids.
+    fn finish(
+        &self,
+        mut entities: Vec<Entity>,
+        by_id: HashMap<Text, u32, BuildWordHasher>,
+    ) -> Result<Gazetteer, Error> {
+        let normalizer = Normalizer::default();
+        let origins = &self.origins;
         for a in &self.aliases {
             let Some(&k) = by_id.get(a.id.as_str()) else {
                 return Err(a.origin.err(
@@ -636,6 +644,8 @@ impl GazetteerBuilder {
                 stop: info.stop,
             });
         }
+        // Free the build's tables before the scan index is made (a lower peak).
+        drop((keys, names, grouped, order, starts, fill));
         let scan = ScanIndex::new(&key_recs);
         Ok(Gazetteer {
             inner: Arc::new(Inner {
