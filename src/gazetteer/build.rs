@@ -1,13 +1,16 @@
 //! Building a gazetteer: TSV parsing, validation, key generation, the fst and the scan index.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::Hasher;
 use std::io::Read;
+use std::ops::Range;
 use std::sync::Arc;
 
-use super::matcher::{tokens, ScanIndex, WordHasher};
-use super::{Ambiguity, Entity, Gazetteer, Inner, Kind};
+use super::matcher::{tokens, ScanIndex};
+use super::{Ambiguity, Entity, Gazetteer, Inner, Kind, Text};
 use crate::error::{Error, ErrorKind};
+use crate::hash::{BuildWordHasher, WordHasher};
 use crate::normalize::Normalizer;
 
 pub(crate) const ENTITY_HEADER: [&str; 10] = [
@@ -24,6 +27,28 @@ pub(crate) const ENTITY_HEADER: [&str; 10] = [
 ];
 pub(crate) const ALIAS_HEADER: [&str; 3] = ["id", "names_ar", "source"];
 pub(crate) const STOP_HEADER: [&str; 2] = ["phrase", "note"];
+/// The most fields a header has.
+const MAX_FIELDS: usize = ENTITY_HEADER.len();
+
+/// Splits `line` at tabs into `fields` (the first [`MAX_FIELDS`] of them) and returns the
+/// number of fields, which may be more than `fields` holds.
+fn split_tabs<'t>(line: &'t str, fields: &mut [&'t str; MAX_FIELDS]) -> usize {
+    let mut count = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if let Some(f) = fields.get_mut(count) {
+                *f = &line[start..i];
+            }
+            count += 1;
+            start = i + 1;
+        }
+    }
+    if let Some(f) = fields.get_mut(count) {
+        *f = &line[start..];
+    }
+    count + 1
+}
 
 /// The entity types a row may have.
 pub const PLACE_TYPES: &[&str] = &[
@@ -149,8 +174,16 @@ struct PendingStop {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct GazetteerBuilder {
-    entities: Vec<(Entity, Origin)>,
-    ids: HashMap<String, usize>,
+    /// The entities as added, without their names (kept in `names` until the build, so
+    /// the names of built-in entities are borrowed and copied only once).
+    entities: Vec<Entity>,
+    /// Where each entity comes from.
+    origins: Vec<Origin>,
+    /// The range of each entity's names in `names`.
+    name_ranges: Vec<Range<usize>>,
+    /// The names of all entities, each with its own ambiguity level, if any.
+    names: Vec<(Text, Option<Ambiguity>)>,
+    ids: HashMap<Text, u32, BuildWordHasher>,
     aliases: Vec<PendingAlias>,
     stops: Vec<PendingStop>,
 }
@@ -177,7 +210,7 @@ impl GazetteerBuilder {
     /// ```
     pub fn with_builtin(&mut self) -> &mut Self {
         for (name, text) in super::default::FILES {
-            if let Err(e) = self.add_tsv_str(name, text) {
+            if let Err(e) = self.add_tsv_static(name, text) {
                 // The built-in files are checked by the crate's tests; reaching this is a bug.
                 panic!("built-in gazetteer file is invalid: {e}");
             }
@@ -234,23 +267,49 @@ impl GazetteerBuilder {
         self.add_tsv_str(source_name, text)
     }
 
-    /// [`GazetteerBuilder::add_tsv`] for text already known to be UTF-8 (the embedded files).
+    /// [`GazetteerBuilder::add_tsv`] for text already known to be UTF-8; the records copy
+    /// the fields they keep.
     fn add_tsv_str(&mut self, source_name: &str, text: &str) -> Result<&mut Self, Error> {
+        self.add_rows(source_name, text, |s| Text::Owned(s.to_owned()))
+    }
+
+    /// [`GazetteerBuilder::add_tsv`] for the embedded files: the records borrow their
+    /// fields from the text.
+    fn add_tsv_static(
+        &mut self,
+        source_name: &str,
+        text: &'static str,
+    ) -> Result<&mut Self, Error> {
+        self.add_rows(source_name, text, Text::Borrowed)
+    }
+
+    /// Parses the lines of a TSV file; `keep` turns a field into the text a record keeps.
+    fn add_rows<'t>(
+        &mut self,
+        source_name: &str,
+        text: &'t str,
+        keep: impl Fn(&'t str) -> Text,
+    ) -> Result<&mut Self, Error> {
         let source: Arc<str> = Arc::from(source_name);
-        let mut header: Option<Vec<&str>> = None;
+        // The number of fields of the header, once read.
+        let mut header: Option<usize> = None;
+        let mut fields = [""; MAX_FIELDS];
         for (n, raw) in text.lines().enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
             let origin = Origin {
                 source: source.clone(),
                 line: n + 1,
             };
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            match &header {
+            let count = split_tabs(line, &mut fields);
+            match header {
                 None => {
-                    if fields != ENTITY_HEADER && fields != ALIAS_HEADER && fields != STOP_HEADER {
+                    let f = &fields[..count.min(MAX_FIELDS)];
+                    if count > MAX_FIELDS
+                        || (f != ENTITY_HEADER && f != ALIAS_HEADER && f != STOP_HEADER)
+                    {
                         return Err(origin.err(
                             ErrorKind::Parse,
                             None,
@@ -263,30 +322,32 @@ impl GazetteerBuilder {
                             ),
                         ));
                     }
-                    header = Some(fields);
+                    header = Some(count);
                 }
                 Some(h) => {
-                    if fields.len() != h.len() {
+                    if count != h {
                         return Err(origin.err(
                             ErrorKind::Parse,
                             None,
-                            format!(
-                                "expected {} tab-separated fields, found {}",
-                                h.len(),
-                                fields.len()
-                            ),
+                            format!("expected {h} tab-separated fields, found {count}"),
                         ));
                     }
-                    if h.len() == ENTITY_HEADER.len() {
-                        let entity = parse_entity(&fields, &origin)?;
-                        self.push_entity(entity, origin)?;
-                    } else if h.len() == ALIAS_HEADER.len() {
+                    if h == ENTITY_HEADER.len() {
+                        let names_from = self.names.len();
+                        let entity = parse_entity(&fields, &origin, &keep, &mut self.names)
+                            .inspect_err(|_| self.names.truncate(names_from))?;
+                        self.push_entity(entity, origin, names_from)?;
+                    } else if h == ALIAS_HEADER.len() {
                         let id = fields[0].trim();
-                        for name in split_names(fields[1], &origin)? {
+                        let mut names = Vec::new();
+                        split_names(fields[1], &origin, |name, level| {
+                            names.push((name.to_string(), level))
+                        })?;
+                        for (name, ambiguity) in names {
                             self.aliases.push(PendingAlias {
                                 id: id.to_string(),
-                                name: name.0,
-                                ambiguity: name.1,
+                                name,
+                                ambiguity,
                                 origin: origin.clone(),
                             });
                         }
@@ -322,10 +383,15 @@ impl GazetteerBuilder {
     /// assert!(b.add_entity(Entity::new("x", Kind::Place, "village", "X")).is_err());
     /// # Ok::<(), dalil::Error>(())
     /// ```
-    pub fn add_entity(&mut self, entity: Entity) -> Result<&mut Self, Error> {
+    pub fn add_entity(&mut self, mut entity: Entity) -> Result<&mut Self, Error> {
         let origin = Origin::code();
         validate_entity(&entity, &origin)?;
-        self.push_entity(entity, origin)?;
+        let names_from = self.names.len();
+        let names = std::mem::take(&mut entity.names_ar);
+        let levels = std::mem::take(&mut entity.name_ambiguity);
+        self.names
+            .extend(names.into_iter().map(Text::Owned).zip(levels));
+        self.push_entity(entity, origin, names_from)?;
         Ok(self)
     }
 
@@ -340,10 +406,14 @@ impl GazetteerBuilder {
     /// ```
     pub fn add_alias(&mut self, id: &str, name: &str) -> Result<&mut Self, Error> {
         let origin = Origin::code();
-        let (name, ambiguity) = split_names(name, &origin)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"))?;
+        let mut first = None;
+        split_names(name, &origin, |n, level| {
+            if first.is_none() {
+                first = Some((n.to_string(), level));
+            }
+        })?;
+        let (name, ambiguity) =
+            first.ok_or_else(|| origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"))?;
         self.aliases.push(PendingAlias {
             id: id.to_string(),
             name,
@@ -370,20 +440,34 @@ impl GazetteerBuilder {
         self
     }
 
-    fn push_entity(&mut self, entity: Entity, origin: Origin) -> Result<(), Error> {
-        if let Some(&k) = self.ids.get(&entity.id) {
-            let first = &self.entities[k].1;
-            return Err(origin.err(
-                ErrorKind::Build,
-                Some("id"),
-                format!(
-                    "duplicate id `{}` (first defined at {}:{})",
-                    entity.id, first.source, first.line
-                ),
-            ));
+    /// Adds a parsed entity whose names are `self.names[names_from..]`, unless its id is
+    /// taken (then the names are removed too).
+    fn push_entity(
+        &mut self,
+        entity: Entity,
+        origin: Origin,
+        names_from: usize,
+    ) -> Result<(), Error> {
+        match self.ids.entry(entity.id.clone()) {
+            Entry::Vacant(slot) => {
+                slot.insert(self.entities.len() as u32);
+            }
+            Entry::Occupied(slot) => {
+                self.names.truncate(names_from);
+                let first = &self.origins[*slot.get() as usize];
+                return Err(origin.err(
+                    ErrorKind::Build,
+                    Some("id"),
+                    format!(
+                        "duplicate id `{}` (first defined at {}:{})",
+                        entity.id, first.source, first.line
+                    ),
+                ));
+            }
         }
-        self.ids.insert(entity.id.clone(), self.entities.len());
-        self.entities.push((entity, origin));
+        self.entities.push(entity);
+        self.origins.push(origin);
+        self.name_ranges.push(names_from..self.names.len());
         Ok(())
     }
 
@@ -399,15 +483,29 @@ impl GazetteerBuilder {
     /// # Ok::<(), dalil::Error>(())
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        self.clone().build_owned()
+        self.check_parents()?;
+        let entities = self.with_names(self.entities.iter().cloned());
+        self.finish(entities, self.ids.clone())
     }
 
     /// [`GazetteerBuilder::build`], consuming the builder (no copy of the entities).
-    pub(crate) fn build_owned(self) -> Result<Gazetteer, Error> {
-        let normalizer = Normalizer::default();
-        for (e, origin) in &self.entities {
+    pub(crate) fn build_owned(mut self) -> Result<Gazetteer, Error> {
+        self.check_parents()?;
+        // Drained, not moved out: collecting from `into_iter` would reuse the builder's
+        // buffer, spare capacity included, for the gazetteer's entities.
+        let mut taken = std::mem::take(&mut self.entities);
+        let entities = self.with_names(taken.drain(..));
+        drop(taken);
+        self.names = Vec::new();
+        let ids = std::mem::take(&mut self.ids);
+        self.finish(entities, ids)
+    }
+
+    /// Checks that every parent exists.
+    fn check_parents(&self) -> Result<(), Error> {
+        for (e, origin) in self.entities.iter().zip(&self.origins) {
             if let Some(p) = &e.parent {
-                if !self.ids.contains_key(p) {
+                if !self.ids.contains_key(p.as_ref()) {
                     return Err(origin.err(
                         ErrorKind::Build,
                         Some("parent"),
@@ -416,16 +514,39 @@ impl GazetteerBuilder {
                 }
             }
         }
-        let (mut entities, origins): (Vec<Entity>, Vec<Origin>) = self.entities.into_iter().unzip();
+        Ok(())
+    }
+
+    /// The builder's entities (in its order) with their names.
+    fn with_names(&self, entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
+        entities
+            .zip(&self.name_ranges)
+            .map(|(mut e, r)| {
+                let names = &self.names[r.clone()];
+                e.names_ar = names.iter().map(|(n, _)| n.to_string()).collect();
+                e.name_ambiguity = names.iter().map(|&(_, level)| level).collect();
+                e
+            })
+            .collect()
+    }
+
+    /// The build proper, given the entities with their names and the map from their ids.
+    fn finish(
+        &self,
+        mut entities: Vec<Entity>,
+        by_id: HashMap<Text, u32, BuildWordHasher>,
+    ) -> Result<Gazetteer, Error> {
+        let normalizer = Normalizer::default();
+        let origins = &self.origins;
         for a in &self.aliases {
-            let Some(&k) = self.ids.get(&a.id) else {
+            let Some(&k) = by_id.get(a.id.as_str()) else {
                 return Err(a.origin.err(
                     ErrorKind::Build,
                     Some("id"),
                     format!("alias `{}` names unknown entity `{}`", a.name, a.id),
                 ));
             };
-            let e = &mut entities[k];
+            let e = &mut entities[k as usize];
             if !e.names_ar.contains(&a.name) {
                 e.names_ar.push(a.name.clone());
                 e.name_ambiguity.push(a.ambiguity);
@@ -433,70 +554,99 @@ impl GazetteerBuilder {
         }
 
         // Every name → its keys (the normalized words joined by one space, and the forms
-        // with the spaces writers drop after non-joining letters).
-        let mut keys: HashMap<String, KeyBuild, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+        // with the spaces writers drop after non-joining letters). A key gets a slot the
+        // first time it is seen; the names of all keys are collected in one list.
+        let name_count: usize = entities.iter().map(|e| e.names_ar.len()).sum();
+        let mut keys = KeyTable::with_capacity(2 * name_count);
+        let mut names: Vec<KeyName> = Vec::with_capacity(2 * name_count);
+        let mut scratch = KeyScratch::default();
         for (k, e) in entities.iter().enumerate() {
-            let origin = &origins[k];
             for (i, name) in e.names_ar.iter().enumerate() {
                 let level = e.name_ambiguity[i].unwrap_or(e.ambiguity);
-                let variants = key_variants(&normalizer, name);
-                if variants.is_empty() {
-                    return Err(origin.err(
+                let first = names.len();
+                let any = for_each_key(&normalizer, name, &mut scratch, |key, joined| {
+                    let slot = keys.slot(key);
+                    if !names[first..].iter().any(|n| n.key == slot) {
+                        names.push(KeyName {
+                            key: slot,
+                            entity: k as u32,
+                            name: i as u32,
+                            joined,
+                        });
+                    }
+                    let info = &mut keys.info[slot as usize];
+                    info.ambiguity = Some(info.ambiguity.map_or(level, |l| l.max(level)));
+                });
+                if !any {
+                    return Err(origins[k].err(
                         ErrorKind::Build,
                         Some("names_ar"),
                         format!("name {name:?} of `{}` has no letters or digits", e.id),
                     ));
                 }
-                for (key, joined) in variants {
-                    let kb = keys.entry(key).or_default();
-                    if !kb
-                        .names
-                        .iter()
-                        .any(|&(ek, ni, _)| ek == k as u32 && ni == i as u32)
-                    {
-                        kb.names.push((k as u32, i as u32, joined));
-                    }
-                    kb.ambiguity = Some(kb.ambiguity.map_or(level, |l: Ambiguity| l.max(level)));
-                }
             }
         }
         for s in &self.stops {
-            let variants = key_variants(&normalizer, &s.phrase);
-            if variants.is_empty() {
+            let any = for_each_key(&normalizer, &s.phrase, &mut scratch, |key, _| {
+                let slot = keys.slot(key);
+                keys.info[slot as usize].stop = true;
+            });
+            if !any {
                 return Err(s.origin.err(
                     ErrorKind::Build,
                     Some("phrase"),
                     format!("stop phrase {:?} has no letters or digits", s.phrase),
                 ));
             }
-            for (key, _) in variants {
-                keys.entry(key).or_default().stop = true;
-            }
         }
 
-        let mut key_recs = Vec::with_capacity(keys.len());
-        // Keys in sorted order: a key's index is its rank in the fst.
-        let mut keys: Vec<(String, KeyBuild)> = keys.into_iter().collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (key, mut kb) in keys {
-            // Order the entities of a shared key: the most prominent first.
-            kb.names.sort_by_key(|&(ek, _, joined)| {
-                (joined, type_rank(&entities[ek as usize].entity_type), ek)
-            });
+        // Keys in sorted order: a key's index is its rank in the fst. The first 16 bytes of
+        // a key, big-endian, decide most comparisons without reading the strings.
+        let mut order: Vec<(u128, u32)> = (keys.keys.iter().enumerate())
+            .map(|(slot, (key, _))| (prefix(key), slot as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            let key = |slot: u32| &keys.keys[slot as usize].0;
+            a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1)))
+        });
+        // The names of each key, grouped by a counting sort on the key's slot.
+        let mut starts = vec![0usize; keys.keys.len() + 1];
+        for n in &names {
+            starts[n.key as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut grouped = names.clone();
+        let mut fill = starts.clone();
+        for n in &names {
+            let at = &mut fill[n.key as usize];
+            grouped[*at] = *n;
+            *at += 1;
+        }
+        let mut key_recs = Vec::with_capacity(order.len());
+        for &(_, slot) in &order {
+            let slot = slot as usize;
+            let these = &mut grouped[starts[slot]..starts[slot + 1]];
+            // Order the entities of a shared key: the most prominent first (ties in the
+            // order the names were added).
+            if these.len() > 1 {
+                these.sort_unstable_by_key(|n| {
+                    let e = &entities[n.entity as usize];
+                    (n.joined, type_rank(&e.entity_type), n.entity, n.name)
+                });
+            }
+            let info = &keys.info[slot];
             key_recs.push(super::KeyRec {
-                key,
-                names: kb.names.iter().map(|&(e, n, _)| (e, n)).collect(),
-                ambiguity: kb.ambiguity.unwrap_or(Ambiguity::None),
-                stop: kb.stop,
+                key: std::mem::take(&mut keys.keys[slot].0),
+                names: these.iter().map(|n| (n.entity, n.name)).collect(),
+                ambiguity: info.ambiguity.unwrap_or(Ambiguity::None),
+                stop: info.stop,
             });
         }
+        // Free the build's tables before the scan index is made (a lower peak).
+        drop((keys, names, grouped, order, starts, fill));
         let scan = ScanIndex::new(&key_recs);
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.id.clone(), k as u32))
-            .collect();
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities,
@@ -510,12 +660,82 @@ impl GazetteerBuilder {
     }
 }
 
+/// The keys met so far while building, each in a slot numbered in the order met, with
+/// what is known of it.
+struct KeyTable {
+    /// The first slot of each key hash.
+    by_hash: HashMap<u64, u32, BuildWordHasher>,
+    /// The key of each slot, and the next slot whose key has the same hash ([`NO_SLOT`]:
+    /// none).
+    keys: Vec<(String, u32)>,
+    info: Vec<KeyInfo>,
+}
+
+const NO_SLOT: u32 = u32::MAX;
+
 #[derive(Default)]
-struct KeyBuild {
-    /// (entity, name index, is a dropped-space variant)
-    names: Vec<(u32, u32, bool)>,
+struct KeyInfo {
     ambiguity: Option<Ambiguity>,
     stop: bool,
+}
+
+impl KeyTable {
+    fn with_capacity(n: usize) -> KeyTable {
+        KeyTable {
+            by_hash: HashMap::with_capacity_and_hasher(n, BuildWordHasher::default()),
+            keys: Vec::with_capacity(n),
+            info: Vec::with_capacity(n),
+        }
+    }
+
+    /// The slot of `key`, new if the key is new (the key is hashed once either way).
+    fn slot(&mut self, key: &str) -> u32 {
+        let mut h = WordHasher::default();
+        h.write(key.as_bytes());
+        let new = self.keys.len() as u32;
+        match self.by_hash.entry(h.finish()) {
+            Entry::Occupied(e) => {
+                let mut slot = *e.get();
+                loop {
+                    let (k, next) = &self.keys[slot as usize];
+                    if k == key {
+                        return slot;
+                    }
+                    if *next == NO_SLOT {
+                        break;
+                    }
+                    slot = *next;
+                }
+                self.keys[slot as usize].1 = new;
+            }
+            Entry::Vacant(e) => {
+                e.insert(new);
+            }
+        }
+        self.keys.push((key.to_owned(), NO_SLOT));
+        self.info.push(KeyInfo::default());
+        new
+    }
+}
+
+/// A name that a key stands for.
+#[derive(Clone, Copy)]
+struct KeyName {
+    /// The key's slot.
+    key: u32,
+    entity: u32,
+    name: u32,
+    /// Whether the key is a dropped-space form of the name.
+    joined: bool,
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded: comparing them never contradicts
+/// comparing the strings.
+fn prefix(s: &str) -> u128 {
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(b)
 }
 
 fn type_rank(t: &str) -> usize {
@@ -544,11 +764,36 @@ fn non_joining(c: char) -> bool {
     )
 }
 
-/// The keys of a name: its normalized words joined by single spaces, then each form where
-/// a space after a non-joining letter is dropped (at most 3 such spaces combined). The bool
-/// says whether the key is such a dropped-space form.
-pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, bool)> {
-    // Fast path: a name that is one word and needs no normalization is its own key.
+/// Whether `c` is alphabetic, with the Arabic letters tested first (`char::is_alphabetic`
+/// takes a slow table lookup for them).
+fn is_alphabetic(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
+}
+
+/// Buffers reused from one name to the next by [`for_each_key`].
+#[derive(Default)]
+pub(crate) struct KeyScratch {
+    /// The normalized words of the name, one after the other.
+    words: String,
+    /// Where each word ends in `words`, and whether a space may be dropped after it.
+    ends: Vec<(usize, bool)>,
+    /// The key being made.
+    key: String,
+}
+
+/// Calls `f` with each key of a name: its normalized words joined by single spaces, then
+/// each form where a space after a non-joining letter is dropped (at most 3 such spaces
+/// combined), with whether the key is such a dropped-space form. Returns whether the name
+/// had any key (a name without letters or digits has none).
+pub(crate) fn for_each_key(
+    normalizer: &Normalizer,
+    name: &str,
+    scratch: &mut KeyScratch,
+    mut f: impl FnMut(&str, bool),
+) -> bool {
+    // Fast path: a name that is one word and stays one token is its own key. Otherwise a
+    // name of one word keeps its normalized form for the loop below.
+    let mut one_word = None;
     if !name.is_empty() && name.chars().all(crate::token::is_word_char) {
         let norm = normalizer.normalize_str(name);
         let whole = {
@@ -556,47 +801,91 @@ pub(crate) fn key_variants(normalizer: &Normalizer, name: &str) -> Vec<(String, 
             matches!((toks.next(), toks.next()), (Some(t), None) if t.len() == norm.len())
         };
         if whole {
-            return vec![(norm.into_owned(), false)];
+            f(&norm, false);
+            return true;
         }
+        one_word = Some(norm);
     }
-    // Words of the name as written, each with whether a space may be dropped after it.
-    let mut words: Vec<(String, bool)> = Vec::new();
+    // Words of the name as written, normalized, each with whether a space may be dropped
+    // after it.
+    let KeyScratch { words, ends, key } = scratch;
+    words.clear();
+    ends.clear();
     for r in crate::token::words(name) {
         let w = &name[r];
-        let last_letter = w.chars().rev().find(|c| c.is_alphabetic()).unwrap_or(' ');
-        let norm = normalizer.normalize_str(w);
-        let toks: Vec<&str> = tokens(&norm).map(|r| &norm[r]).collect();
-        if toks.is_empty() {
-            continue;
+        let last_letter = w.chars().rev().find(|&c| is_alphabetic(c)).unwrap_or(' ');
+        let norm = match one_word.take() {
+            Some(norm) => norm,
+            None => normalizer.normalize_str(w),
+        };
+        let start = words.len();
+        for t in tokens(&norm) {
+            if words.len() > start {
+                words.push(' ');
+            }
+            words.push_str(&norm[t]);
         }
-        words.push((toks.join(" "), non_joining(last_letter)));
+        if words.len() > start {
+            ends.push((words.len(), non_joining(last_letter)));
+        }
     }
-    if words.is_empty() {
-        return Vec::new();
+    let Some(last) = ends.len().checked_sub(1) else {
+        return false;
+    };
+    if last == 0 {
+        f(words, false);
+        return true;
     }
-    let droppable: Vec<usize> = (0..words.len() - 1).filter(|&i| words[i].1).collect();
-    let mut out = Vec::new();
-    let limit = droppable.len().min(3);
+    // The first three words after which the space may be dropped.
+    let mut droppable = [0usize; 3];
+    let mut limit = 0;
+    for (i, &(_, non_joining)) in ends[..last].iter().enumerate() {
+        if non_joining && limit < droppable.len() {
+            droppable[limit] = i;
+            limit += 1;
+        }
+    }
     for mask in 0u32..(1 << limit) {
-        let mut key = String::new();
-        for (i, (w, _)) in words.iter().enumerate() {
+        key.clear();
+        let mut start = 0;
+        for (i, &(end, _)) in ends.iter().enumerate() {
             if i > 0 {
-                let j = droppable.iter().position(|&d| d == i - 1);
-                let drop = matches!(j, Some(j) if j < limit && mask & (1 << j) != 0);
+                let drop = droppable[..limit]
+                    .iter()
+                    .position(|&d| d == i - 1)
+                    .is_some_and(|j| mask & (1 << j) != 0);
                 if !drop {
                     key.push(' ');
                 }
             }
-            key.push_str(w);
+            key.push_str(&words[start..end]);
+            start = end;
         }
-        out.push((key, mask != 0));
+        f(key, mask != 0);
     }
-    out
+    true
 }
 
-fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambiguity>)>, Error> {
-    let mut out = Vec::new();
-    for part in field.split('|') {
+/// The first key of a name (its normalized words joined by single spaces), or an empty
+/// string if it has none.
+pub(crate) fn first_key(normalizer: &Normalizer, name: &str) -> String {
+    let mut out = None;
+    for_each_key(normalizer, name, &mut KeyScratch::default(), |key, _| {
+        if out.is_none() {
+            out = Some(key.to_owned());
+        }
+    });
+    out.unwrap_or_default()
+}
+
+/// Splits a `names_ar` field at `|` and calls `f` with every name and its `@level`, if any.
+/// Every part is checked before the first error is returned.
+fn split_names<'t>(
+    field: &'t str,
+    origin: &Origin,
+    mut f: impl FnMut(&'t str, Option<Ambiguity>),
+) -> Result<(), Error> {
+    for part in split_ascii(field, b'|') {
         let part = part.trim();
         if part.is_empty() {
             return Err(origin.err(
@@ -605,7 +894,8 @@ fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambig
                 format!("empty name in {field:?}"),
             ));
         }
-        let (name, level) = match part.rsplit_once('@') {
+        let at = part.bytes().rposition(|b| b == b'@');
+        let (name, level) = match at.map(|i| (&part[..i], &part[i + 1..])) {
             Some((n, l)) => {
                 let level = Ambiguity::parse(l).ok_or_else(|| {
                     origin.err(
@@ -621,9 +911,9 @@ fn split_names(field: &str, origin: &Origin) -> Result<Vec<(String, Option<Ambig
         if name.is_empty() {
             return Err(origin.err(ErrorKind::Parse, Some("names_ar"), "empty name"));
         }
-        out.push((name.to_string(), level));
+        f(name, level);
     }
-    Ok(out)
+    Ok(())
 }
 
 fn parse_coord(
@@ -657,14 +947,39 @@ fn parse_coord(
     Ok(Some((v, approx)))
 }
 
+/// Whether `id` is non-empty parts of lowercase ASCII letters and digits joined by `-`.
 fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // As if a `-` came first: a leading `-` makes an empty part.
+    let mut prev = b'-';
+    for &b in id.as_bytes() {
+        if b == b'-' {
+            if prev == b'-' {
+                return false;
+            }
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b'-'
+}
+
+/// `s.split(sep)` for an ASCII separator, by bytes (quicker on short fields).
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
@@ -709,7 +1024,13 @@ fn validate_entity(e: &Entity, origin: &Origin) -> Result<(), Error> {
     Ok(())
 }
 
-fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
+/// Parses an entity row; its names are pushed onto `names`.
+fn parse_entity<'t>(
+    f: &[&'t str; MAX_FIELDS],
+    origin: &Origin,
+    keep: impl Fn(&'t str) -> Text,
+    names: &mut Vec<(Text, Option<Ambiguity>)>,
+) -> Result<Entity, Error> {
     let kind = match f[1].trim() {
         "place" => Kind::Place,
         "unit" => Kind::Unit,
@@ -721,7 +1042,7 @@ fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
             ))
         }
     };
-    let names = split_names(f[4], origin)?;
+    split_names(f[4], origin, |name, level| names.push((keep(name), level)))?;
     let lat = parse_coord(f[5], "lat", (-90.0, 90.0), origin)?;
     let lon = parse_coord(f[6], "lon", (-180.0, 180.0), origin)?;
     if lat.is_some() != lon.is_some() {
@@ -740,16 +1061,16 @@ fn parse_entity(f: &[&str], origin: &Origin) -> Result<Entity, Error> {
     })?;
     let parent = f[7].trim();
     let e = Entity {
-        id: f[0].trim().to_string(),
+        id: keep(f[0].trim()),
         kind,
         entity_type: f[2].trim().to_string(),
-        name_en: f[3].trim().to_string(),
-        names_ar: names.iter().map(|n| n.0.clone()).collect(),
-        name_ambiguity: names.iter().map(|n| n.1).collect(),
+        name_en: keep(f[3].trim()),
+        names_ar: Vec::new(),
+        name_ambiguity: Vec::new(),
         coords: lat.zip(lon).map(|((la, a1), (lo, a2))| (la, lo, a1 || a2)),
-        parent: (!parent.is_empty()).then(|| parent.to_string()),
+        parent: (!parent.is_empty()).then(|| keep(parent)),
         ambiguity,
-        source: f[9].trim().to_string(),
+        source: keep(f[9].trim()),
     };
     validate_entity(&e, origin)?;
     Ok(e)

@@ -15,7 +15,6 @@ use super::{Ambiguity, Gazetteer, KeyRec, Kind, Match};
 use crate::normalize::Normalized;
 
 pub(crate) use super::scan::tokens;
-pub(crate) use crate::hash::WordHasher;
 
 /// A node of the token trie: the key that ends here, if any, and whether longer keys go on.
 #[derive(Clone, Copy, Debug, Default)]

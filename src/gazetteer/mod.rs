@@ -39,15 +39,18 @@
 //!
 //! # Resource usage
 //!
-//! Measured on the development machine (2 cores, release build, 2026-11-21) with the built-in
+//! Measured on the development machine (2 cores, release build, 2026-11-22) with the built-in
 //! data (2,256 entities, 5,456 keys):
 //!
 //! * **Build**: [`Gazetteer::builtin`] is built on first use from the embedded TSV files, in
-//!   6.5–9 ms to the first match (parsing about 2 ms, keys and scan index about 4 ms); the
-//!   `load` group of the `tag` bench measures it. The `fst` dictionary is built on the first
-//!   exact, prefix or fuzzy lookup (about 1 ms), not before tagging.
-//! * **Memory**: 2.2 MB of heap live after the build (entities, keys, token trie, a 32 KB
-//!   filter), 3.5 MB at the peak of the build (counted with a counting global allocator).
+//!   about 3.1 ms to the first match (parsing about 0.9 ms, entities and keys about 1.4 ms,
+//!   the scan index about 0.8 ms; the fields of built-in entities borrow the embedded text).
+//!   The `load` group of the `tag` bench, which also frees the builder and the gazetteer
+//!   (about 0.6 ms), measures 3.7–4.3 ms. The `fst` dictionary is built on the first exact,
+//!   prefix or fuzzy lookup (about 1 ms), not before tagging.
+//! * **Memory**: 2.1 MB of heap live after the build (entities, keys, token trie, a 32 KB
+//!   filter), 2.4 MB at the peak of the build, in about 36,000 allocations (counted with a
+//!   counting global allocator).
 //! * **Tagging** reads the text once and normalizes each token as it reads it, into a small
 //!   buffer kept by the iterator: no normalized copy of the text and no offset map, since the
 //!   tokens' spans are already in the caller's bytes. Only from the first character whose
@@ -55,10 +58,12 @@
 //!   form) is the rest of the text normalized as a whole, with its offset map, and scanned
 //!   the same way. Nothing is allocated per match. Throughput: see `benches/README.md`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use crate::hash::BuildWordHasher;
 use crate::normalize::Normalizer;
 
 mod build;
@@ -145,18 +150,23 @@ impl Ambiguity {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
-    id: String,
+    // Text fields are borrowed from the embedded data for built-in entities, so building
+    // the built-in gazetteer does not copy them.
+    id: Text,
     kind: Kind,
     entity_type: String,
-    name_en: String,
+    name_en: Text,
     names_ar: Vec<String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     name_ambiguity: Vec<Option<Ambiguity>>,
     coords: Option<(f64, f64, bool)>,
-    parent: Option<String>,
+    parent: Option<Text>,
     ambiguity: Ambiguity,
-    source: String,
+    source: Text,
 }
+
+/// Text that is either borrowed from the embedded data or owned.
+pub(crate) type Text = Cow<'static, str>;
 
 impl Entity {
     /// A new entity with no names yet; `entity_type` must be one of [`PLACE_TYPES`] or
@@ -172,16 +182,16 @@ impl Entity {
     /// ```
     pub fn new(id: &str, kind: Kind, entity_type: &str, name_en: &str) -> Entity {
         Entity {
-            id: id.to_string(),
+            id: Text::Owned(id.to_string()),
             kind,
             entity_type: entity_type.to_string(),
-            name_en: name_en.to_string(),
+            name_en: Text::Owned(name_en.to_string()),
             names_ar: Vec::new(),
             name_ambiguity: Vec::new(),
             coords: None,
             parent: None,
             ambiguity: Ambiguity::None,
-            source: "code".to_string(),
+            source: Text::Borrowed("code"),
         }
     }
 
@@ -224,7 +234,7 @@ impl Entity {
     /// assert_eq!(e.parent(), Some("homs-governorate"));
     /// ```
     pub fn with_parent(mut self, parent: &str) -> Entity {
-        self.parent = Some(parent.to_string());
+        self.parent = Some(Text::Owned(parent.to_string()));
         self
     }
 
@@ -349,7 +359,7 @@ pub(crate) struct KeyRec {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) entities: Vec<Entity>,
-    pub(crate) by_id: HashMap<String, u32>,
+    pub(crate) by_id: HashMap<Text, u32, BuildWordHasher>,
     pub(crate) keys: Vec<KeyRec>,
     /// The dictionary, built on the first lookup (the scan does not need it, so tagging
     /// starts sooner).
@@ -506,11 +516,7 @@ impl Gazetteer {
     /// assert_eq!(dalil::Gazetteer::builtin().normalize_name("دير الزّور"), "دير الزور");
     /// ```
     pub fn normalize_name(&self, name: &str) -> String {
-        build::key_variants(&self.inner.normalizer, name)
-            .into_iter()
-            .next()
-            .map(|(k, _)| k)
-            .unwrap_or_default()
+        build::first_key(&self.inner.normalizer, name)
     }
 
     /// The keys that name more than one entity (after normalization), sorted, each with
