@@ -297,25 +297,40 @@ impl Stemmer {
 /// Calls `f` with every remainder of `word` after a proclitic chain (و ف, then ب ك ل, then
 /// ال, with لل read as ل + ال), longest chain last. Each remainder keeps at least two letters.
 pub(crate) fn for_each_proclitic_split<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    // Byte-level: the clitics are two-byte letters, so no string comparison is needed.
     let letters = |s: &str| s.chars().count();
+    let strip = |s: &'a str, letter: &str| -> Option<&'a str> {
+        let (l, b) = (letter.as_bytes(), s.as_bytes());
+        (b.len() >= 2 && b[0] == l[0] && b[1] == l[1]).then(|| &s[2..])
+    };
     for c in ["", "و", "ف"] {
-        let Some(r1) = word.strip_prefix(c) else {
-            continue;
+        let r1 = if c.is_empty() {
+            word
+        } else {
+            match strip(word, c) {
+                Some(r) => r,
+                None => continue,
+            }
         };
         for p in ["", "ب", "ك", "ل"] {
-            let Some(r2) = r1.strip_prefix(p) else {
-                continue;
+            let r2 = if p.is_empty() {
+                r1
+            } else {
+                match strip(r1, p) {
+                    Some(r) => r,
+                    None => continue,
+                }
             };
             if (!c.is_empty() || !p.is_empty()) && letters(r2) >= 2 {
                 f(r2);
             }
-            if let Some(r3) = r2.strip_prefix("ال") {
+            if let Some(r3) = strip(r2, "ا").and_then(|r| strip(r, "ل")) {
                 if letters(r3) >= 2 {
                     f(r3);
                 }
             } else if p == "ل" {
                 // لل: ل + the article, whose alef is not written.
-                if let Some(r3) = r2.strip_prefix('ل') {
+                if let Some(r3) = strip(r2, "ل") {
                     if letters(r3) >= 2 {
                         f(r3);
                     }
