@@ -288,6 +288,81 @@ fn scan(word: &str) -> Scan {
     }
 }
 
+/// Two-byte lanes of a `u64`: the given `u16` in each of the four lanes.
+const fn lanes(v: u16) -> u64 {
+    (v as u64) * 0x0001_0001_0001_0001
+}
+
+/// Lanes of `idx` (seven-bit values in 16-bit lanes) in `lo..=hi`, as the
+/// top bit of each lane. Setting the top bit first keeps every subtraction
+/// inside its lane.
+#[inline(always)]
+fn in_range(idx: u64, lo: u16, hi: u16) -> u64 {
+    let h = idx | lanes(0x8000);
+    h.wrapping_sub(lanes(lo)) & !h.wrapping_sub(lanes(hi + 1)) & lanes(0x8000)
+}
+
+/// Fast [`scan`] for the usual word, made only of characters U+0600..=U+067F
+/// (two bytes each, lead byte `D8` or `D9`), four letters at a time. Copies
+/// the word into `buf[PAD..]` as it goes. Returns `None`, having perhaps
+/// written part of `buf`, for any other word.
+#[inline(always)]
+fn scan_letters(raw: &[u8], buf: &mut [u8]) -> Option<Scan> {
+    let len = raw.len();
+    if len % 2 != 0 {
+        return None;
+    }
+    // Per lane: which characters are not of that kind, the characters'
+    // seven-bit index into U+0600..=U+067F, hamza carriers and Normalize_pre.
+    let mut bad = 0u64;
+    let mut carrier = 0u64;
+    let mut pre = 0u64;
+    let mut check = |x: u64, live: u64| {
+        bad |= ((x & lanes(0xFEC0)) ^ lanes(0xD880)) & live;
+        let idx = ((x >> 2) & lanes(0x0040)) | (x & lanes(0x003F));
+        carrier |= in_range(idx, 0x22, 0x26) & live;
+        pre |= (in_range(idx, 0x40, 0x40) | in_range(idx, 0x4B, 0x52) | in_range(idx, 0x60, 0x69))
+            & live;
+    };
+    if len >= 8 {
+        let mut chunks = raw.chunks_exact(8);
+        let mut at = PAD;
+        for chunk in &mut chunks {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            check(u64::from_be_bytes(bytes), u64::MAX);
+            buf[at..at + 8].copy_from_slice(&bytes);
+            at += 8;
+        }
+        if !chunks.remainder().is_empty() {
+            // The last eight bytes, overlapping the chunks before (the
+            // length is even, so they start on a letter).
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(&raw[len - 8..]);
+            check(u64::from_be_bytes(bytes), u64::MAX);
+            buf[PAD + len - 8..PAD + len].copy_from_slice(&bytes);
+        }
+    } else {
+        // One to three letters, in the top lanes.
+        let mut x = 0u64;
+        for pair in raw.chunks_exact(2) {
+            x = (x << 16) | u64::from(u16::from_be_bytes([pair[0], pair[1]]));
+        }
+        let shift = 8 * (8 - len);
+        x <<= shift;
+        check(x, u64::MAX << shift);
+        buf[PAD..PAD + 8].copy_from_slice(&x.to_be_bytes());
+    }
+    if bad != 0 {
+        return None;
+    }
+    Some(Scan {
+        chars: len / 2,
+        needs_pre: pre != 0,
+        carrier: carrier != 0,
+    })
+}
+
 /// Whether a two-byte code is one of the hamza carriers `آ أ ؤ إ ئ`.
 #[inline(always)]
 fn is_carrier(code: u16) -> bool {
@@ -330,11 +405,17 @@ fn normalize_pre(word: &str, buf: &mut [u8]) -> (usize, usize) {
 /// Stems `word` using `buf` (`buf_len(word.len())` zero bytes) as work space.
 fn stem_in<'a>(word: &'a str, buf: &mut [u8]) -> Cow<'a, str> {
     let raw = word.as_bytes();
-    let Scan {
-        chars,
-        needs_pre,
-        carrier,
-    } = scan(word);
+    let (
+        Scan {
+            chars,
+            needs_pre,
+            carrier,
+        },
+        copied,
+    ) = match scan_letters(raw, buf) {
+        Some(scan) => (scan, true),
+        None => (scan(word), false),
+    };
 
     // Checks1 sees the raw word: its first letters and its raw length. A
     // defined word is a noun that cannot be a verb; otherwise both readings
@@ -358,7 +439,9 @@ fn stem_in<'a>(word: &'a str, buf: &mut [u8]) -> Cow<'a, str> {
             carrier: true,
         }
     } else {
-        buf[PAD..PAD + raw.len()].copy_from_slice(raw);
+        if !copied {
+            buf[PAD..PAD + raw.len()].copy_from_slice(raw);
+        }
         Word {
             s: buf,
             lo: PAD,
