@@ -71,6 +71,10 @@ use std::borrow::Cow;
 /// Inputs up to this many bytes are stemmed in a stack buffer.
 const STACK_INPUT: usize = 96;
 
+/// Inputs up to this many bytes (nearly every word) use a smaller stack
+/// buffer, which is quicker to zero.
+const SHORT_INPUT: usize = 24;
+
 /// Zero bytes kept before and after the word in the work buffer, so that the
 /// eight bytes on either side of any cursor position can always be loaded at
 /// once (see [`Word::tail`] and [`Word::head`]).
@@ -193,7 +197,10 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     if word.is_empty() {
         return Cow::Borrowed(word);
     }
-    if word.len() <= STACK_INPUT {
+    if word.len() <= SHORT_INPUT {
+        let mut buf = [0u8; buf_len(SHORT_INPUT)];
+        stem_in(word, &mut buf)
+    } else if word.len() <= STACK_INPUT {
         let mut buf = [0u8; buf_len(STACK_INPUT)];
         stem_in(word, &mut buf)
     } else {
@@ -349,9 +356,12 @@ fn scan_letters(raw: &[u8], buf: &mut [u8]) -> Option<Scan> {
             x = (x << 16) | u64::from(u16::from_be_bytes([pair[0], pair[1]]));
         }
         let shift = 8 * (8 - len);
-        x <<= shift;
-        check(x, u64::MAX << shift);
-        buf[PAD..PAD + 8].copy_from_slice(&x.to_be_bytes());
+        check(x << shift, u64::MAX << shift);
+        // Stored twice: first from the start of the word, then ending where
+        // it ends (garbage before the word is never read), so that the first
+        // read, the last eight bytes, comes whole from the latest store.
+        buf[PAD..PAD + 8].copy_from_slice(&(x << shift).to_be_bytes());
+        buf[PAD + len - 8..PAD + len].copy_from_slice(&x.to_be_bytes());
     }
     if bad != 0 {
         return None;
