@@ -634,16 +634,16 @@ impl Word<'_> {
     /// The three two-byte codes before the cursor (the last three letters
     /// when the word ends in letters), read with one eight-byte load; bytes
     /// before the start of the word read as zero, which matches no letter.
+    ///
+    /// Used only in the suffix stage, during which every byte before `lo` is
+    /// zero: the buffer starts zeroed, nothing is written before `PAD` but
+    /// zeros, and [`Word::replace`] zeroes the bytes it moves `lo` past.
     #[inline(always)]
     fn tail(&self) -> [u16; 3] {
         let c = self.c;
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(&self.s[c - 8..c]);
-        let mut x = u64::from_be_bytes(bytes);
-        let room = c - self.lo;
-        if room < 8 {
-            x &= (1u64 << (8 * room)) - 1;
-        }
+        let x = u64::from_be_bytes(bytes);
         [(x >> 32) as u16, (x >> 16) as u16, x as u16]
     }
 
@@ -685,6 +685,8 @@ impl Word<'_> {
                 self.s.copy_within(self.lo..bra, self.lo + shrink);
                 self.exact = false;
             }
+            // Keep the bytes before the word zero (see [`Word::tail`]).
+            self.s[self.lo..self.lo + shrink].fill(0);
             self.lo += shrink;
             for (k, letter) in rep.iter().enumerate() {
                 let at = ket - rep_bytes + 2 * k;
