@@ -52,6 +52,9 @@
 //! * one pass over the bytes counts the characters and notes whether
 //!   Normalize_pre or Normalize_post can have anything to do (most words
 //!   need no Normalize_pre, and then the input bytes are used as they are);
+//!   for a word made only of characters U+0600..=U+067F (nearly every word)
+//!   this pass reads four letters at a time as one `u64` and also copies
+//!   them into the work buffer;
 //! * the word is copied once into a stack buffer (a heap buffer only for
 //!   inputs longer than 96 bytes) and all steps compare and rewrite two-byte
 //!   letter codes (`u16`) at byte positions in that buffer; letters removed
