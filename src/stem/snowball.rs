@@ -52,6 +52,9 @@
 //! * one pass over the bytes counts the characters and notes whether
 //!   Normalize_pre or Normalize_post can have anything to do (most words
 //!   need no Normalize_pre, and then the input bytes are used as they are);
+//!   for a word made only of characters U+0600..=U+067F (nearly every word)
+//!   this pass reads four letters at a time as one `u64` and also copies
+//!   them into the work buffer;
 //! * the word is copied once into a stack buffer (a heap buffer only for
 //!   inputs longer than 96 bytes) and all steps compare and rewrite two-byte
 //!   letter codes (`u16`) at byte positions in that buffer; letters removed
@@ -70,6 +73,10 @@ use std::borrow::Cow;
 
 /// Inputs up to this many bytes are stemmed in a stack buffer.
 const STACK_INPUT: usize = 96;
+
+/// Inputs up to this many bytes (nearly every word) use a smaller stack
+/// buffer, which is quicker to zero.
+const SHORT_INPUT: usize = 24;
 
 /// Zero bytes kept before and after the word in the work buffer, so that the
 /// eight bytes on either side of any cursor position can always be loaded at
@@ -193,7 +200,10 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     if word.is_empty() {
         return Cow::Borrowed(word);
     }
-    if word.len() <= STACK_INPUT {
+    if word.len() <= SHORT_INPUT {
+        let mut buf = [0u8; buf_len(SHORT_INPUT)];
+        stem_in(word, &mut buf)
+    } else if word.len() <= STACK_INPUT {
         let mut buf = [0u8; buf_len(STACK_INPUT)];
         stem_in(word, &mut buf)
     } else {
@@ -288,6 +298,84 @@ fn scan(word: &str) -> Scan {
     }
 }
 
+/// Two-byte lanes of a `u64`: the given `u16` in each of the four lanes.
+const fn lanes(v: u16) -> u64 {
+    (v as u64) * 0x0001_0001_0001_0001
+}
+
+/// Lanes of `idx` (seven-bit values in 16-bit lanes) in `lo..=hi`, as the
+/// top bit of each lane. Setting the top bit first keeps every subtraction
+/// inside its lane.
+#[inline(always)]
+fn in_range(idx: u64, lo: u16, hi: u16) -> u64 {
+    let h = idx | lanes(0x8000);
+    h.wrapping_sub(lanes(lo)) & !h.wrapping_sub(lanes(hi + 1)) & lanes(0x8000)
+}
+
+/// Fast [`scan`] for the usual word, made only of characters U+0600..=U+067F
+/// (two bytes each, lead byte `D8` or `D9`), four letters at a time. Copies
+/// the word into `buf[PAD..]` as it goes. Returns `None`, having perhaps
+/// written part of `buf`, for any other word.
+#[inline(always)]
+fn scan_letters(raw: &[u8], buf: &mut [u8]) -> Option<Scan> {
+    let len = raw.len();
+    if len % 2 != 0 {
+        return None;
+    }
+    // Per lane: which characters are not of that kind, the characters'
+    // seven-bit index into U+0600..=U+067F, hamza carriers and Normalize_pre.
+    let mut bad = 0u64;
+    let mut carrier = 0u64;
+    let mut pre = 0u64;
+    let mut check = |x: u64, live: u64| {
+        bad |= ((x & lanes(0xFEC0)) ^ lanes(0xD880)) & live;
+        let idx = ((x >> 2) & lanes(0x0040)) | (x & lanes(0x003F));
+        carrier |= in_range(idx, 0x22, 0x26) & live;
+        pre |= (in_range(idx, 0x40, 0x40) | in_range(idx, 0x4B, 0x52) | in_range(idx, 0x60, 0x69))
+            & live;
+    };
+    if len >= 8 {
+        let mut chunks = raw.chunks_exact(8);
+        let mut at = PAD;
+        for chunk in &mut chunks {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            check(u64::from_be_bytes(bytes), u64::MAX);
+            buf[at..at + 8].copy_from_slice(&bytes);
+            at += 8;
+        }
+        if !chunks.remainder().is_empty() {
+            // The last eight bytes, overlapping the chunks before (the
+            // length is even, so they start on a letter).
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(&raw[len - 8..]);
+            check(u64::from_be_bytes(bytes), u64::MAX);
+            buf[PAD + len - 8..PAD + len].copy_from_slice(&bytes);
+        }
+    } else {
+        // One to three letters, in the top lanes.
+        let mut x = 0u64;
+        for pair in raw.chunks_exact(2) {
+            x = (x << 16) | u64::from(u16::from_be_bytes([pair[0], pair[1]]));
+        }
+        let shift = 8 * (8 - len);
+        check(x << shift, u64::MAX << shift);
+        // Stored twice: first from the start of the word, then ending where
+        // it ends (garbage before the word is never read), so that the first
+        // read, the last eight bytes, comes whole from the latest store.
+        buf[PAD..PAD + 8].copy_from_slice(&(x << shift).to_be_bytes());
+        buf[PAD + len - 8..PAD + len].copy_from_slice(&x.to_be_bytes());
+    }
+    if bad != 0 {
+        return None;
+    }
+    Some(Scan {
+        chars: len / 2,
+        needs_pre: pre != 0,
+        carrier: carrier != 0,
+    })
+}
+
 /// Whether a two-byte code is one of the hamza carriers `آ أ ؤ إ ئ`.
 #[inline(always)]
 fn is_carrier(code: u16) -> bool {
@@ -330,11 +418,17 @@ fn normalize_pre(word: &str, buf: &mut [u8]) -> (usize, usize) {
 /// Stems `word` using `buf` (`buf_len(word.len())` zero bytes) as work space.
 fn stem_in<'a>(word: &'a str, buf: &mut [u8]) -> Cow<'a, str> {
     let raw = word.as_bytes();
-    let Scan {
-        chars,
-        needs_pre,
-        carrier,
-    } = scan(word);
+    let (
+        Scan {
+            chars,
+            needs_pre,
+            carrier,
+        },
+        copied,
+    ) = match scan_letters(raw, buf) {
+        Some(scan) => (scan, true),
+        None => (scan(word), false),
+    };
 
     // Checks1 sees the raw word: its first letters and its raw length. A
     // defined word is a noun that cannot be a verb; otherwise both readings
@@ -358,7 +452,9 @@ fn stem_in<'a>(word: &'a str, buf: &mut [u8]) -> Cow<'a, str> {
             carrier: true,
         }
     } else {
-        buf[PAD..PAD + raw.len()].copy_from_slice(raw);
+        if !copied {
+            buf[PAD..PAD + raw.len()].copy_from_slice(raw);
+        }
         Word {
             s: buf,
             lo: PAD,
@@ -541,16 +637,16 @@ impl Word<'_> {
     /// The three two-byte codes before the cursor (the last three letters
     /// when the word ends in letters), read with one eight-byte load; bytes
     /// before the start of the word read as zero, which matches no letter.
+    ///
+    /// Used only in the suffix stage, during which every byte before `lo` is
+    /// zero: the buffer starts zeroed, nothing is written before `PAD` but
+    /// zeros, and [`Word::replace`] zeroes the bytes it moves `lo` past.
     #[inline(always)]
     fn tail(&self) -> [u16; 3] {
         let c = self.c;
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(&self.s[c - 8..c]);
-        let mut x = u64::from_be_bytes(bytes);
-        let room = c - self.lo;
-        if room < 8 {
-            x &= (1u64 << (8 * room)) - 1;
-        }
+        let x = u64::from_be_bytes(bytes);
         [(x >> 32) as u16, (x >> 16) as u16, x as u16]
     }
 
@@ -592,6 +688,8 @@ impl Word<'_> {
                 self.s.copy_within(self.lo..bra, self.lo + shrink);
                 self.exact = false;
             }
+            // Keep the bytes before the word zero (see [`Word::tail`]).
+            self.s[self.lo..self.lo + shrink].fill(0);
             self.lo += shrink;
             for (k, letter) in rep.iter().enumerate() {
                 let at = ket - rep_bytes + 2 * k;
