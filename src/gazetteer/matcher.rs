@@ -412,7 +412,6 @@ struct Mapped<'t> {
 }
 
 /// The lazy iterator over the matches in a text. Made by [`Gazetteer::tag`].
-#[derive(Debug)]
 pub struct Matches<'g, 't> {
     g: &'g Gazetteer,
     cells: &'g ScanTable,
@@ -434,6 +433,19 @@ pub struct Matches<'g, 't> {
     look: Box<TokBuf>,
     /// The last token read ahead into `look`, and where its read started.
     ahead: Option<(usize, Span)>,
+}
+
+impl std::fmt::Debug for Matches<'_, '_> {
+    /// Where the scan is (a byte offset into the text, or into its normalized rest once
+    /// the scan has switched to it).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matches")
+            .field("gazetteer", self.g)
+            .field("text_len", &self.text.len())
+            .field("pos", &self.pos)
+            .field("normalized_from", &self.mapped.as_ref().map(|m| m.cut))
+            .finish_non_exhaustive()
+    }
 }
 
 // Proclitic letters: و ف ب ك ل, compared as their two UTF-8 bytes.

@@ -377,9 +377,25 @@ pub(crate) struct Inner {
 /// let m = g.tag("وصلت التعزيزات إلى الحسكة").next().unwrap();
 /// assert_eq!((m.entity().id(), m.entity().kind().as_str()), ("al-hasakah", "place"));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Gazetteer {
     pub(crate) inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    /// A summary (the full data would print megabytes).
+    ///
+    /// ```
+    /// let g = dalil::GazetteerBuilder::new().build()?;
+    /// assert_eq!(format!("{g:?}"), "Gazetteer { entities: 0, keys: 0 }");
+    /// # Ok::<(), dalil::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.len())
+            .field("keys", &self.key_count())
+            .finish()
+    }
 }
 
 impl Default for Gazetteer {
