@@ -14,6 +14,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::hash::mix;
 use crate::normalize::{CharRule, Normalizer, NormalizerConfig};
 
 pub(crate) const LETTER: u8 = 0;
@@ -222,32 +223,9 @@ impl TokBuf {
     }
 }
 
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-#[inline(always)]
-fn mix(h: u64, w: u64) -> u64 {
-    (h.rotate_left(5) ^ w).wrapping_mul(SEED)
-}
-
-/// The hash of a word's bytes, 8 at a time (the last word zero-padded).
+/// The hash of a word's bytes (the crate's word hash, from a zero state).
 pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
-    let mut h = 0u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(
-            h,
-            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        );
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = 0u64;
-        for (i, &b) in rest.iter().enumerate() {
-            w |= u64::from(b) << (8 * i);
-        }
-        h = mix(h, w);
-    }
-    h
+    crate::hash::hash_bytes(0, bytes)
 }
 
 /// What a gap between two tokens is, after normalization.
