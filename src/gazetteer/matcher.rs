@@ -263,13 +263,13 @@ impl ScanIndex {
         self.bloom[word] & mask == mask
     }
 
-    /// Whether the token in `buf` may start a name: it starts with a proclitic letter, or
-    /// the filter lets the whole token through (no false negatives).
+    /// Whether the token in `buf` may start a name: the filter lets one of its readings
+    /// through (no false negatives).
     #[inline(always)]
     fn may_start_name(&self, buf: &TokBuf) -> bool {
-        let b = buf.bytes();
-        (b.len() >= 6 && matches!(u16::from_le_bytes([b[0], b[1]]), WAW | FA | BA | KAF | LAM))
-            || self.may_be_first(buf.hash_from(0))
+        for_each_reading(buf.bytes(), |from, tag, _| {
+            self.may_be_first(tagged(buf.hash_from(from), tag))
+        })
     }
 
     /// The node of the first word `buf.bytes()[from..]` under `tag`, if it is one.
@@ -435,6 +435,62 @@ pub struct Matches<'g, 't> {
     ahead: Option<(usize, Span)>,
 }
 
+/// Calls `f` with every reading of a normalized word: where the name would start, the
+/// table tag (1 for a first word read after لل without its article), and the proclitics
+/// stripped. The word itself first, then after و/ف, ب/ك/ل and لل; each reading keeps at
+/// least two letters. Stops at the first call that returns true, and says whether one did.
+#[inline(always)]
+fn for_each_reading(b: &[u8], mut f: impl FnMut(usize, u32, Clitics) -> bool) -> bool {
+    if f(0, 0, Clitics::default()) {
+        return true;
+    }
+    let n = b.len();
+    if n < 6 || !matches!(u16::from_le_bytes([b[0], b[1]]), WAW | FA | BA | KAF | LAM) {
+        return false;
+    }
+    let at = |i: usize| -> u16 {
+        match b.get(i..i + 2) {
+            Some(s) => u16::from_le_bytes([s[0], s[1]]),
+            None => 0,
+        }
+    };
+    let conj = matches!(at(0), WAW | FA);
+    for (has_conj, base) in [(false, 0), (true, 2)] {
+        if has_conj && !conj {
+            continue;
+        }
+        if has_conj && n >= base + 4 {
+            let clitics = Clitics {
+                len: base as u8,
+                conj: true,
+                prep: 0,
+            };
+            if f(base, 0, clitics) {
+                return true;
+            }
+        }
+        let prep = match at(base) {
+            BA => b'b',
+            KAF => b'k',
+            LAM => b'l',
+            _ => continue,
+        };
+        let clitics = Clitics {
+            len: base as u8 + 2,
+            conj: has_conj,
+            prep,
+        };
+        if n >= base + 6 && f(base + 2, 0, clitics) {
+            return true;
+        }
+        // لل + rest: the name is ال + rest; its span starts at the article's ل.
+        if prep == b'l' && at(base + 2) == LAM && n >= base + 8 && f(base + 4, 1, clitics) {
+            return true;
+        }
+    }
+    false
+}
+
 impl std::fmt::Debug for Matches<'_, '_> {
     /// Where the scan is (a byte offset into the text, or into its normalized rest once
     /// the scan has switched to it).
@@ -588,49 +644,10 @@ impl<'g, 't> Matches<'g, 't> {
                 nhits += 1;
             }
         };
-        probe(0, 0, Clitics::default());
-        // Readings after proclitics keep at least two letters.
-        if b.len() >= 6 && matches!(u16::from_le_bytes([b[0], b[1]]), WAW | FA | BA | KAF | LAM) {
-            let n = b.len();
-            let at = |i: usize| -> u16 {
-                match b.get(i..i + 2) {
-                    Some(s) => u16::from_le_bytes([s[0], s[1]]),
-                    None => 0,
-                }
-            };
-            let conj = matches!(at(0), WAW | FA);
-            for (has_conj, base) in [(false, 0), (true, 2)] {
-                if has_conj && !conj {
-                    continue;
-                }
-                if has_conj && n >= base + 4 {
-                    let clitics = Clitics {
-                        len: base as u8,
-                        conj: true,
-                        prep: 0,
-                    };
-                    probe(base, 0, clitics);
-                }
-                let prep = match at(base) {
-                    BA => b'b',
-                    KAF => b'k',
-                    LAM => b'l',
-                    _ => continue,
-                };
-                let clitics = Clitics {
-                    len: base as u8 + 2,
-                    conj: has_conj,
-                    prep,
-                };
-                if n >= base + 6 {
-                    probe(base + 2, 0, clitics);
-                }
-                // لل + rest: the name is ال + rest; its span starts at the article's ل.
-                if prep == b'l' && at(base + 2) == LAM && n >= base + 8 {
-                    probe(base + 4, 1, clitics);
-                }
-            }
-        }
+        for_each_reading(b, |from, tag, clitics| {
+            probe(from, tag, clitics);
+            false
+        });
         for &(node, clitics) in &hits[..nhits] {
             self.walk(node, clitics, tok)?;
         }
