@@ -583,6 +583,75 @@ mod tests {
         );
     }
 
+    /// Any string, or one made of the pieces the tokenizer treats specially.
+    fn texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: Vec<&'static str> = vec![
+            "حلب",
+            "الحسكة",
+            "وَ",
+            "ـ",
+            "\u{064E}",
+            "\u{0651}",
+            "\u{200F}",
+            "أ",
+            "ة",
+            "ى",
+            "ک",
+            "١٧",
+            "17",
+            "x",
+            "é",
+            " ",
+            "«",
+            "،",
+            "\n",
+            "ab",
+            "\u{0670}",
+            "\u{06D6}",
+            "\u{00A0}",
+            "\u{200C}",
+            "٫",
+            "؟",
+        ];
+        let built = proptest::collection::vec(proptest::sample::select(pieces), 0..30)
+            .prop_map(|v: Vec<&'static str>| v.concat());
+        prop_oneof![any::<String>(), built]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The tokenizer over the original text gives the tokens of the normalized text,
+        /// with their spans mapped back (for texts it can read alone).
+        #[test]
+        fn tokens_of_the_original_are_tokens_of_the_normalized_text(s in texts()) {
+            let n = Normalizer::default();
+            let t = ScanTable::new(&n);
+            let mut buf = TokBuf::default();
+            let mut pos = 0;
+            let mut fast = Vec::new();
+            loop {
+                match t.next_token(&s, pos, &mut buf, false) {
+                    Ok(Some(tok)) => {
+                        fast.push((tok.start, tok.end, buf.bytes().to_vec()));
+                        pos = tok.end;
+                    }
+                    Ok(None) => break,
+                    // Left to the whole-text path (the matcher's property covers it).
+                    Err(NeedsContext) => return Ok(()),
+                }
+            }
+            let norm = n.normalize(&s);
+            let slow: Vec<_> = tokens(norm.as_str())
+                .map(|r| {
+                    let o = norm.original_range(r.clone());
+                    (o.start, o.end, norm.as_str()[r].as_bytes().to_vec())
+                })
+                .collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
     #[test]
     fn gaps() {
         let t = ScanTable::new(&Normalizer::default());
