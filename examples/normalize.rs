@@ -6,6 +6,8 @@
 //! reported on standard error (with the byte offset of the first bad byte) and the exit code
 //! is non-zero.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -36,7 +38,7 @@ fn run() -> Result<(), String> {
     std::io::stdout()
         .lock()
         .write_all(out.as_bytes())
-        .map_err(|e| format!("<stdout>: {e}"))
+        .map_err(common::stdout_error)
 }
 
 fn read_input(input: Option<String>) -> Result<(String, Vec<u8>), String> {

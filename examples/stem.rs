@@ -10,6 +10,8 @@
 //! gazetteer (عفرين، حماة، درعا …) from stemming. Reads FILE, or standard input; invalid UTF-8
 //! or an unreadable file is an error on standard error with a non-zero exit.
 
+mod common;
+
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -84,21 +86,21 @@ fn run() -> Result<(), String> {
             if let Some(c) = seg.enclitic() {
                 parts.push(format!("+{}", &word[c.range()]));
             }
-            writeln!(w, "{word}\t{}", parts.join(" ")).map_err(|e| e.to_string())?;
+            writeln!(w, "{word}\t{}", parts.join(" ")).map_err(common::stdout_error)?;
         } else {
             let norm = normalizer.normalize_str(word);
             let stem = stemmer.stem(&norm);
             w.write_all(&text.as_bytes()[pos..r.start])
                 .and_then(|_| w.write_all(stem.as_bytes()))
-                .map_err(|e| format!("<stdout>: {e}"))?;
+                .map_err(common::stdout_error)?;
         }
         pos = r.end;
     }
     if !segment {
         w.write_all(&text.as_bytes()[pos..])
-            .map_err(|e| format!("<stdout>: {e}"))?;
+            .map_err(common::stdout_error)?;
     }
-    w.flush().map_err(|e| format!("<stdout>: {e}"))
+    w.flush().map_err(common::stdout_error)
 }
 
 fn main() -> ExitCode {

@@ -8,6 +8,8 @@
 //! your own (entities, aliases or stop phrases) to the built-in data. An unreadable file or
 //! invalid UTF-8 is reported on standard error with a non-zero exit.
 
+mod common;
+
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -112,10 +114,9 @@ fn run() -> Result<(), String> {
         line.push_str(",\"alias\":");
         json_str(&mut line, m.alias());
         line.push_str("}\n");
-        w.write_all(line.as_bytes())
-            .map_err(|e| format!("<stdout>: {e}"))?;
+        w.write_all(line.as_bytes()).map_err(common::stdout_error)?;
     }
-    w.flush().map_err(|e| format!("<stdout>: {e}"))
+    w.flush().map_err(common::stdout_error)
 }
 
 fn main() -> ExitCode {
