@@ -429,7 +429,7 @@ impl Normalizer {
                 i += 1;
             } else if b & 0xFC == 0xD8 {
                 // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
-                let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+                let k = arabic_index(b, bytes[i + 1]);
                 if !keep[k] {
                     return i;
                 }
@@ -448,7 +448,7 @@ impl Normalizer {
     fn act_at(&self, bytes: &[u8], i: usize) -> (Act, usize) {
         let b = bytes[i];
         if b & 0xFC == 0xD8 {
-            let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+            let k = arabic_index(b, bytes[i + 1]);
             return (self.arabic[k], 2);
         }
         let len = utf8_len(b);
@@ -521,7 +521,7 @@ impl Normalizer {
                     break;
                 }
                 // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
-                let e = pairs[(((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize];
+                let e = pairs[arabic_index(b, bytes[i + 1])];
                 if e & PAIR_SLOW != 0 {
                     break;
                 }
@@ -671,6 +671,13 @@ impl Normalizer {
     pub(crate) fn extends_span(&self, c: char) -> bool {
         DeletedMarks::of(&self.config).deletes(c)
     }
+}
+
+/// The index of a character of U+0600–U+06FF in the 256-entry tables of the normalizer and
+/// the gazetteer's tokenizer, from its lead byte (D8–DB) and continuation byte.
+#[inline(always)]
+pub(crate) fn arabic_index(lead: u8, cont: u8) -> usize {
+    (((lead & 3) as usize) << 6) | (cont & 0x3F) as usize
 }
 
 #[inline]

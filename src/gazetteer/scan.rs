@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::hash::mix;
-use crate::normalize::{CharRule, Normalizer, NormalizerConfig};
+use crate::normalize::{arabic_index, CharRule, Normalizer, NormalizerConfig};
 
 pub(crate) const LETTER: u8 = 0;
 pub(crate) const DIGIT: u8 = 1;
@@ -283,7 +283,7 @@ impl ScanTable {
         }
         if b & 0xFC == 0xD8 {
             // A lead byte of U+0600–U+06FF is always followed by its continuation byte.
-            let k = (((b & 3) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+            let k = arabic_index(b, bytes[i + 1]);
             return (self.arabic[k], 2);
         }
         self.cell_slow(s, i)
@@ -349,8 +349,7 @@ impl ScanTable {
                         break;
                     }
                     let quad = &self.quad;
-                    let k =
-                        |i: u32| (((x >> (16 * i)) & 3) << 6 | (x >> (16 * i + 8)) & 0x3F) as usize;
+                    let k = |i: u32| arabic_index((x >> (16 * i)) as u8, (x >> (16 * i + 8)) as u8);
                     // The cells of the characters in the run (zero past it).
                     let valid = |i: usize| 0u32.wrapping_sub((i < chars) as u32);
                     let e = [
@@ -386,7 +385,7 @@ impl ScanTable {
                 if b & 0xFC != 0xD8 {
                     break;
                 }
-                let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
+                let k = arabic_index(b, bytes[pos + 1]);
                 let cell = self.arabic[k];
                 let c = cell.class();
                 if c != class && c != SKIP {
@@ -403,16 +402,7 @@ impl ScanTable {
             if pos >= n {
                 break;
             }
-            let b = bytes[pos];
-            let (cell, len) = if b & 0xFC == 0xD8 {
-                // A lead byte of U+0600–U+06FF is always followed by its continuation byte.
-                let k = (((b & 3) as usize) << 6) | (bytes[pos + 1] & 0x3F) as usize;
-                (self.arabic[k], 2)
-            } else if b < 0x80 {
-                (self.ascii[b as usize], 1)
-            } else {
-                self.cell_slow(s, pos)
-            };
+            let (cell, len) = self.cell_at(s, pos);
             let c = cell.class();
             if c == class {
                 if w <= INLINE - 4 {
