@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use dalil::{Normalizer, NormalizerConfig};
@@ -32,29 +32,13 @@ fn run() -> Result<(), String> {
             _ => return Err(format!("unexpected argument {a:?}")),
         }
     }
-    let (name, bytes) = read_input(input)?;
+    let (name, bytes) = common::read_input(input.as_deref())?;
     let text = dalil::decode_utf8(&bytes).map_err(|e| format!("{name}: {e}"))?;
     let out = Normalizer::new(config).normalize_str(text);
     std::io::stdout()
         .lock()
         .write_all(out.as_bytes())
         .map_err(common::stdout_error)
-}
-
-fn read_input(input: Option<String>) -> Result<(String, Vec<u8>), String> {
-    match input {
-        Some(path) => {
-            let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
-            Ok((path, bytes))
-        }
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("<stdin>: {e}"))?;
-            Ok(("<stdin>".to_string(), buf))
-        }
-    }
 }
 
 fn main() -> ExitCode {

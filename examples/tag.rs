@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use dalil::{Gazetteer, GazetteerBuilder};
@@ -68,19 +68,7 @@ fn run() -> Result<(), String> {
         custom = b.build().map_err(|e| e.to_string())?;
         &custom
     };
-    let (name, bytes) = match &input {
-        Some(path) => (
-            path.clone(),
-            std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
-        ),
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("<stdin>: {e}"))?;
-            ("<stdin>".to_string(), buf)
-        }
-    };
+    let (name, bytes) = common::read_input(input.as_deref())?;
     let text = dalil::decode_utf8(&bytes).map_err(|e| format!("{name}: {e}"))?;
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
