@@ -831,55 +831,18 @@ impl<'g, 't> Matches<'g, 't> {
         self.prev[0] = Some(t);
     }
 
-    /// Reads the original text from `pos` on, word by word, until a word that may start a
-    /// name (left in `buf`); the words passed over become the context words. One tight
-    /// loop: most words end here.
-    #[inline(always)]
-    fn next_candidate(&mut self) -> Result<Option<Tok>, NeedsContext> {
-        let (cells, idx, text) = (self.cells, &self.g.inner.scan, self.text);
-        let buf = &mut *self.buf;
-        let mut pos = self.pos;
-        let [mut p0, mut p1] = self.prev;
-        let result = loop {
-            match cells.next_token(text, pos, buf, false) {
-                Ok(Some(t)) => {
-                    if idx.may_start_name(buf) {
-                        break Ok(Some(t));
-                    }
-                    p1 = p0;
-                    p0 = Some(t);
-                    pos = t.end;
-                }
-                other => break other,
-            }
-        };
-        self.pos = pos;
-        self.prev = [p0, p1];
-        result
-    }
-
     /// One step of the scan: the next match, `Ok(None)` at the end of the text.
     fn step(&mut self) -> Result<Option<Match<'g>>, NeedsContext> {
         loop {
-            let tok = if self.mapped.is_none() && self.ahead.is_none() {
-                // The hot loop: read words of the original text until one may start a name.
-                match self.next_candidate()? {
-                    Some(t) => Span { src: t, orig: t },
-                    None => return Ok(None),
-                }
-            } else {
-                let Some(tok) = self.token(self.pos, false)? else {
-                    return Ok(None);
-                };
-                // Most words start no name: rejected by the filter, with no proclitic to
-                // strip.
-                if !self.g.inner.scan.may_start_name(&self.buf) {
-                    self.pos = tok.src.end;
-                    self.push_prev(tok.orig);
-                    continue;
-                }
-                tok
+            let Some(tok) = self.token(self.pos, false)? else {
+                return Ok(None);
             };
+            // Most words start no name: the filter rejects all their readings.
+            if !self.g.inner.scan.may_start_name(&self.buf) {
+                self.pos = tok.src.end;
+                self.push_prev(tok.orig);
+                continue;
+            }
             self.found.clear();
             self.candidates(tok, false)?;
             if self.found.is_empty() {

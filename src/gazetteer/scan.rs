@@ -298,7 +298,7 @@ impl ScanTable {
     /// The next token at or after `pos` (a char boundary) of `s`, its normalized bytes in
     /// `buf`. With `context_ok`, characters whose normalization depends on their neighbours
     /// count as deleted (for text that is already normalized); otherwise they stop the scan.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn next_token(
         &self,
         s: &str,
