@@ -638,14 +638,11 @@ impl<'g, 't> Matches<'g, 't> {
         let b = buf.bytes();
         let mut hits = [(0u32, Clitics::default()); 5];
         let mut nhits = 0;
-        let mut probe = |from: usize, tag: u32, clitics: Clitics| {
+        for_each_reading(b, |from, tag, clitics| {
             if let Some(node) = idx.lookup_first(buf, from, tag) {
                 hits[nhits] = (node, clitics);
                 nhits += 1;
             }
-        };
-        for_each_reading(b, |from, tag, clitics| {
-            probe(from, tag, clitics);
             false
         });
         for &(node, clitics) in &hits[..nhits] {
