@@ -66,27 +66,6 @@ fn tagged(h: u64, tag: u32) -> u64 {
     }
 }
 
-/// Byte equality for short words, eight bytes at a time (no call to `memcmp`).
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut ca = a.chunks_exact(8);
-    let mut cb = b.chunks_exact(8);
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        let x: [u8; 8] = [x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]];
-        let y: [u8; 8] = [y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]];
-        if x != y {
-            return false;
-        }
-    }
-    ca.remainder()
-        .iter()
-        .zip(cb.remainder())
-        .all(|(x, y)| x == y)
-}
-
 impl WordTable {
     fn with_capacity(entries: usize) -> WordTable {
         // A load factor of at most 2/3.
@@ -140,7 +119,7 @@ impl WordTable {
             if s.node == u32::MAX {
                 return None;
             }
-            if s.hash == hash as u32 && s.tag == tag && same(self.word_at(s.at), word) {
+            if s.hash == hash as u32 && s.tag == tag && self.word_at(s.at) == word {
                 return Some(s.node);
             }
             i = (i + 1) & mask;
