@@ -456,13 +456,6 @@ impl ScanTable {
 
     /// What the gap `g` (text between two tokens) is once normalized.
     pub(crate) fn gap(&self, g: &str) -> Gap {
-        if g == " " {
-            return Gap {
-                name: true,
-                list: true,
-                sep: false,
-            };
-        }
         let mut gap = Gap {
             name: true,
             list: true,
