@@ -327,9 +327,8 @@ impl ScanTable {
         let mut w = 0usize;
         buf.spilled = false;
         loop {
-            // The hot loops: letters of U+0600–U+06FF of the token's class, while they fit.
-            // Four at a time (one 8-byte word in, one out) while they are plain letters,
-            // written as two bytes; then one at a time.
+            // The hot loop: letters of U+0600–U+06FF and deleted marks, four at a time (one
+            // 8-byte word in, one out), while they fit; then one character at a time.
             if class == LETTER {
                 // Eight bytes at a time: the Arabic letters before the first ASCII byte.
                 while pos + 8 <= n && w <= INLINE - 8 {
@@ -338,7 +337,7 @@ impl ScanTable {
                     let x = u64::from_le_bytes(word);
                     let ascii = !x & 0x8080_8080_8080_8080;
                     // Bytes before the first ASCII byte; an odd count means a character
-                    // that is not two bytes long, left to the loops below.
+                    // that is not two bytes long, left to the path below.
                     let run = (ascii.trailing_zeros() / 8) as usize;
                     let chars = run / 2;
                     let lead_mask = LEAD_MASKS[chars];
@@ -378,25 +377,6 @@ impl ScanTable {
                         // An ASCII byte follows.
                         break;
                     }
-                }
-            }
-            while pos + 1 < n && w <= INLINE - 4 {
-                let b = bytes[pos];
-                if b & 0xFC != 0xD8 {
-                    break;
-                }
-                let k = arabic_index(b, bytes[pos + 1]);
-                let cell = self.arabic[k];
-                let c = cell.class();
-                if c != class && c != SKIP {
-                    break;
-                }
-                // A deleted mark writes nothing (its length is 0) and does not move `last`.
-                buf.arr[w..w + 4].copy_from_slice(&cell.out());
-                w += cell.len();
-                pos += 2;
-                if c == class {
-                    last = pos;
                 }
             }
             if pos >= n {
