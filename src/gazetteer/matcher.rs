@@ -162,9 +162,6 @@ pub(crate) struct ScanIndex {
     /// The words after a node (tag: the node).
     next: WordTable,
     bloom: Box<[u64; BLOOM_WORDS]>,
-    /// The same for the words after a node (hashed with the node as tag): most first
-    /// words are not followed by the rest of a name.
-    next_bloom: Box<[u64; BLOOM_WORDS]>,
     /// The tokenizer's table, made from the gazetteer's normalizer on the first scan.
     cells: OnceLock<ScanTable>,
     /// For each entity, the kind of the names it can vouch for in a list (see
@@ -182,7 +179,6 @@ impl ScanIndex {
         let mut next_table = WordTable::with_capacity(keys.len() / 2);
         let mut nodes: Vec<Node> = Vec::new();
         let mut bloom = Box::new([0u64; BLOOM_WORDS]);
-        let mut next_bloom = Box::new([0u64; BLOOM_WORDS]);
         let mut set_bloom = |h: u64| {
             let (word, mask) = ScanIndex::bloom_bits(h);
             bloom[word] |= mask;
@@ -207,8 +203,6 @@ impl ScanIndex {
                 let before = nodes.len();
                 nodes[node as usize].has_children = true;
                 let next = next_table.get_or_insert(node, w.as_bytes(), || before as u32);
-                let (word, mask) = ScanIndex::bloom_bits(tagged(word_hash(w.as_bytes()), node));
-                next_bloom[word] |= mask;
                 if next as usize == before {
                     nodes.push(Node::default());
                 }
@@ -221,7 +215,6 @@ impl ScanIndex {
             first: first_table,
             next: next_table,
             bloom,
-            next_bloom,
             cells: OnceLock::new(),
             partners: OnceLock::new(),
         }
@@ -661,10 +654,6 @@ impl<'g, 't> Matches<'g, 't> {
                 return Ok(());
             }
             let h = tagged(self.look.hash_from(0), id);
-            let (bw, mask) = ScanIndex::bloom_bits(h);
-            if idx.next_bloom[bw] & mask != mask {
-                return Ok(());
-            }
             match idx.next.get(h, id, self.look.bytes()) {
                 Some(n) => id = n,
                 None => return Ok(()),

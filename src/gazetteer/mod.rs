@@ -48,8 +48,8 @@
 //!   The `load` group of the `tag` bench, which also frees the builder and the gazetteer
 //!   (about 0.6 ms), measures 3.4 ms. The `fst` dictionary is built on the first exact,
 //!   prefix or fuzzy lookup (about 1 ms), not before tagging.
-//! * **Memory**: 1.8 MB of heap live after the build (entities, keys, token trie, two 8 KB
-//!   filters), 2.3 MB at the peak of the build (counted with a counting global allocator).
+//! * **Memory**: 1.8 MB of heap live after the build (entities, keys, token trie, an 8 KB
+//!   filter), 2.3 MB at the peak of the build (counted with a counting global allocator).
 //! * **Tagging** reads the text once and normalizes each token as it reads it, into a small
 //!   buffer kept by the iterator: no normalized copy of the text and no offset map, since the
 //!   tokens' spans are already in the caller's bytes. Only from the first character whose
