@@ -86,6 +86,7 @@ mod error;
 pub mod gazetteer;
 mod hash;
 pub mod normalize;
+mod simd;
 pub mod stem;
 pub mod token;
 

@@ -26,6 +26,8 @@
 //! ```
 
 use std::borrow::Cow;
+
+use crate::simd::Folder;
 use std::ops::Range;
 
 /// What to do with the dagger (superscript) alef U+0670.
@@ -303,6 +305,10 @@ pub struct Normalizer {
     special_lead: Box<[bool; 256]>,
     /// Whether any rule touches a character outside U+0600–U+06FF and ASCII.
     other_rules: bool,
+    /// The sixteen-bytes-at-a-time kernel, when it can follow this configuration.
+    folder: Option<Folder>,
+    /// Whether the rules keep every ASCII character (so the kernel may vouch for them).
+    ascii_kept: bool,
 }
 
 impl Default for Normalizer {
@@ -344,6 +350,12 @@ impl Normalizer {
                 special_lead[b] = true;
             }
         }
+        let folder = Folder::new(|pair| {
+            let e = pairs[arabic_index(pair[0], pair[1])];
+            let len = (e >> PAIR_LEN_SHIFT) & 3;
+            (e & PAIR_SLOW == 0 && len == 2).then(|| (e as u16).to_le_bytes())
+        });
+        let ascii_kept = (0..0x80u8).all(|b| resolve(char::from(b), &config) == Act::Keep);
         Normalizer {
             config,
             arabic,
@@ -351,6 +363,8 @@ impl Normalizer {
             pairs,
             special_lead,
             other_rules,
+            folder,
+            ascii_kept,
         }
     }
 
@@ -477,7 +491,10 @@ impl Normalizer {
     }
 
     /// The main loop, from the first change at `start` (everything before it is already in
-    /// `out`). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
+    /// `out`). First the sixteen-byte kernel ([`Folder`]) takes blocks of letters and ASCII
+    /// it can fold without changing a length; where it stops, the character-at-a-time loop
+    /// below takes over for a window that doubles while blocks keep stopping early (so
+    /// diacritized text mostly stays in the loop below). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
     /// two-byte character go through [`Normalizer::pairs`]: the output pair is stored
     /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch.
     /// ASCII is copied a byte at a time; everything else goes through
@@ -498,6 +515,11 @@ impl Normalizer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let pairs = &*self.pairs;
+        let folder = self.folder;
+        let ascii = self.ascii_kept;
+        // How far the character-at-a-time loop goes before the kernel is tried again: a
+        // block, doubled for every block in a row that stopped early (diacritized text).
+        let mut window = 0;
         let mut log_norm = [0usize; DELETION_LOG + 1];
         let mut log_orig = [0usize; DELETION_LOG + 1];
         let mut i = start;
@@ -508,36 +530,88 @@ impl Normalizer {
             // The batch works on locals (the buffer and output offset in registers).
             let buf = &mut out.buf[..];
             let mut o = out.o;
-            while i < n {
-                let b = bytes[i];
-                if b < 0x80 {
-                    buf[o] = b;
-                    o += 1;
-                    i += 1;
-                    in_run = 0;
-                    continue;
-                }
-                if b & 0xFC != 0xD8 {
-                    break;
-                }
-                // A lead byte of U+0600–U+06FF is always followed by a continuation byte.
-                let e = pairs[arabic_index(b, bytes[i + 1])];
-                if e & PAIR_SLOW != 0 {
-                    break;
-                }
-                buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
-                let len = (e >> PAIR_LEN_SHIFT) as usize;
-                o += len;
-                i += 2;
-                if MAP {
-                    let deleted = usize::from(len == 0);
-                    let slot = logged - (in_run & deleted);
-                    log_norm[slot] = o;
-                    log_orig[slot] = i;
-                    logged = slot + deleted;
-                    in_run = deleted;
-                    if logged == DELETION_LOG {
+            'batch: while i < n {
+                if let Some(f) = folder {
+                    // Sixteen bytes at a time while the kernel vouches for them: kept or
+                    // same-length characters, so no map entry. A lead byte that ends a
+                    // block is written at once and checked with the next block (`carry`).
+                    let mut carry = 0u8;
+                    while i + 16 <= n {
+                        let mut block = [0u8; 16];
+                        block.copy_from_slice(&bytes[i..i + 16]);
+                        let r = f.fold16_after(&block, carry, ascii);
+                        let last = block[15];
+                        let pending = u32::from(last & 0xFE == 0xD8) << 15;
+                        let good = r.good | pending;
+                        // The buffer has room for the input left and more (`Output`); with
+                        // a carry, `o > 0` and `buf[o - 1]` is its lead byte.
+                        buf[o..o + 16].copy_from_slice(&r.bytes);
+                        buf[o.saturating_sub(1)] |= r.lead_fix;
+                        if good == 0xFFFF {
+                            o += 16;
+                            i += 16;
+                            in_run = 0;
+                            window /= 2;
+                            carry = if pending != 0 { last } else { 0 };
+                            continue;
+                        }
+                        // The bytes before the first character the kernel does not handle.
+                        let k = (!good).trailing_zeros() as usize;
+                        o += k;
+                        i += k;
+                        if k > 0 {
+                            in_run = 0;
+                            carry = 0;
+                        }
+                        window = (window * 2).clamp(16, 256);
                         break;
+                    }
+                    if carry != 0 {
+                        // The letter begun at the end of the last block is not one the
+                        // kernel handles (or the text ends within a block of it): take
+                        // back its lead byte.
+                        o -= 1;
+                        i -= 1;
+                    }
+                }
+                // A character at a time, up to the next try of the kernel.
+                let stop = if folder.is_some() {
+                    n.min(i + window.max(16))
+                } else {
+                    n
+                };
+                while i < stop {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        buf[o] = b;
+                        o += 1;
+                        i += 1;
+                        in_run = 0;
+                        continue;
+                    }
+                    if b & 0xFC != 0xD8 {
+                        break 'batch;
+                    }
+                    // A lead byte of U+0600–U+06FF is always followed by a continuation
+                    // byte.
+                    let e = pairs[arabic_index(b, bytes[i + 1])];
+                    if e & PAIR_SLOW != 0 {
+                        break 'batch;
+                    }
+                    buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                    let len = (e >> PAIR_LEN_SHIFT) as usize;
+                    o += len;
+                    i += 2;
+                    if MAP {
+                        let deleted = usize::from(len == 0);
+                        let slot = logged - (in_run & deleted);
+                        log_norm[slot] = o;
+                        log_orig[slot] = i;
+                        logged = slot + deleted;
+                        in_run = deleted;
+                        if logged == DELETION_LOG {
+                            break 'batch;
+                        }
                     }
                 }
             }
@@ -638,6 +712,11 @@ fn into_string(buf: Vec<u8>) -> String {
     // entries with a non-zero length are the `encode_utf8` bytes of a two-byte `char`
     // (`pair_entry`). Bytes stored past `o` (the pair of a deleted character, the zeros of
     // the spare capacity) are overwritten or cut off by `truncate(o)` before this call.
+    // The sixteen-byte kernel (`simd::Folder`) stores 16 bytes at `o`, but `o` moves only
+    // over the bytes it vouches for: ASCII bytes copied, and two-byte letters written as a
+    // lead byte D8 or D9 and a continuation byte (`Folder::new` checks each against
+    // `pairs`). A lead byte that ends a block is completed by the next block's
+    // continuation byte, or taken back (`o -= 1`) before anything else is written.
     // `compose_last` moves `o` back to the start of the last character, which it found by
     // `str::from_utf8`, and writes one `char` of the same length there.
     unsafe { String::from_utf8_unchecked(buf) }
@@ -1333,6 +1412,11 @@ mod tests {
             "ل",
             "ب",
             "حمص",
+            // Runs longer than a block of the sixteen-byte kernel, of odd and even lengths.
+            "والمحافظات",
+            "محافظة دير الزور",
+            "أإآؤئةى",
+            "abcdefghijklmno",
             "\u{064B}",
             "\u{064E}",
             "\u{0651}",

@@ -319,7 +319,7 @@ fn in_range(idx: u64, lo: u16, hi: u16) -> u64 {
 #[inline(always)]
 fn scan_letters(raw: &[u8], buf: &mut [u8]) -> Option<Scan> {
     let len = raw.len();
-    if len % 2 != 0 {
+    if !len.is_multiple_of(2) {
         return None;
     }
     // Per lane: which characters are not of that kind, the characters'

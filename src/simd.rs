@@ -1,0 +1,297 @@
+//! Sixteen bytes at a time: the common case of Arabic text, letters that the rules keep or
+//! replace by another letter of the same length, read and folded with SSE2.
+//!
+//! [`Folder::fold16`] reads 16 bytes that start on a character boundary and returns them
+//! folded, with the number of leading bytes it vouches for: whole ASCII characters (when
+//! asked) and whole two-byte letters of U+0621–U+063A and U+0641–U+064A. Of those letters it
+//! can fold five groups the normalizer's profiles fold (آ أ إ → ا, ؤ → و, ئ → ي, ة → ه,
+//! ى → ي); a group is on when the caller's table folds it so, off when the table keeps it.
+//! [`Folder::new`] checks every letter of those ranges against the caller's table by running
+//! the kernel on it, and returns `None` when the two disagree anywhere (a configuration the
+//! kernel cannot follow), so the callers' tables stay the only definition of the rules.
+//!
+//! Everything else (marks, digits, punctuation, other scripts, a lead byte in the last
+//! position) ends the run of vouched bytes, and the callers handle it a character at a time.
+
+/// The folds the kernel can apply, each a lead byte and continuation byte in, two bytes out.
+const GROUPS: [(&[[u8; 2]], [u8; 2]); 5] = [
+    // آ أ إ → ا
+    (&[[0xD8, 0xA2], [0xD8, 0xA3], [0xD8, 0xA5]], [0xD8, 0xA7]),
+    // ؤ → و
+    (&[[0xD8, 0xA4]], [0xD9, 0x88]),
+    // ئ → ي
+    (&[[0xD8, 0xA6]], [0xD9, 0x8A]),
+    // ة → ه
+    (&[[0xD8, 0xA9]], [0xD9, 0x87]),
+    // ى → ي
+    (&[[0xD9, 0x89]], [0xD9, 0x8A]),
+];
+
+/// The folding kernel, set up for one table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Folder {
+    /// Which of [`GROUPS`] are folded (the others are kept).
+    on: [bool; 5],
+}
+
+impl Folder {
+    /// A kernel that agrees with `table` (the two bytes a letter of U+0600–U+06FF becomes,
+    /// when it becomes one two-byte letter; `None` otherwise) on every letter it vouches
+    /// for, or `None` if no setting of the groups does.
+    pub(crate) fn new(table: impl Fn([u8; 2]) -> Option<[u8; 2]>) -> Option<Folder> {
+        if !cfg!(all(target_arch = "x86_64", target_feature = "sse2")) {
+            return None;
+        }
+        let mut on = [false; 5];
+        for (flag, (from, to)) in on.iter_mut().zip(GROUPS) {
+            *flag = table(from[0]) == Some(to);
+        }
+        let folder = Folder { on };
+        let letters = (0xA1..=0xBA)
+            .map(|c| [0xD8, c])
+            .chain((0x81..=0x8A).map(|c| [0xD9, c]));
+        for pair in letters {
+            let mut block = [b' '; 16];
+            block[..2].copy_from_slice(&pair);
+            let (out, vouched) = folder.fold16(&block, true);
+            if vouched != 16 || Some([out[0], out[1]]) != table(pair) {
+                return None;
+            }
+        }
+        Some(folder)
+    }
+
+    /// Folds `block` (its first byte on a character boundary): the folded bytes, and how
+    /// many leading bytes of them are whole characters the kernel vouches for (ASCII ones
+    /// only with `ascii`). Past that count the bytes are unspecified.
+    #[inline]
+    pub(crate) fn fold16(&self, block: &[u8; 16], ascii: bool) -> ([u8; 16], usize) {
+        let r = self.fold16_after(block, 0, ascii);
+        (r.bytes, (!r.good).trailing_zeros() as usize)
+    }
+
+    /// [`Folder::fold16`] for a block that may start with the continuation byte of a lead
+    /// byte `carry` (D8 or D9) that ended the previous block, or 0 if it starts on a
+    /// character boundary.
+    #[inline]
+    pub(crate) fn fold16_after(&self, block: &[u8; 16], carry: u8, ascii: bool) -> Fold16 {
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        {
+            // SAFETY: SSE2 is enabled at compile time (the `cfg` above), so the target
+            // feature the function needs is present on every machine this code runs on.
+            #[allow(unsafe_code)]
+            unsafe {
+                sse2::fold16(self, block, carry, ascii)
+            }
+        }
+        #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+        {
+            let _ = (block, carry, ascii);
+            Fold16 {
+                bytes: [0; 16],
+                good: 0,
+                lead_fix: 0,
+            }
+        }
+    }
+}
+
+/// What [`Folder::fold16_after`] makes of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fold16 {
+    /// The folded bytes (those the kernel does not vouch for are unspecified).
+    pub(crate) bytes: [u8; 16],
+    /// Bit j: the kernel vouches for byte j: an ASCII byte (if asked), or either byte of a
+    /// letter it handles (for a continuation byte at 0, with the `carry` lead byte). A lead
+    /// byte in the last position is not vouched for.
+    pub(crate) good: u32,
+    /// 1 if the `carry` lead byte becomes D9 (its letter folds to one in U+0640–U+067F),
+    /// else 0: to be or-ed into the byte written for it.
+    pub(crate) lead_fix: u8,
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2 {
+    use super::Folder;
+    use std::arch::x86_64::*;
+
+    /// Bytes equal to `b`.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn eq(v: __m128i, b: u8) -> __m128i {
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8))
+    }
+
+    /// Bytes in `lo..=hi` (unsigned).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn within(v: __m128i, lo: u8, hi: u8) -> __m128i {
+        let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+        _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
+    }
+
+    /// All ones or all zeros.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn flag(on: bool) -> __m128i {
+        _mm_set1_epi8(-(on as i8))
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn fold16(f: &Folder, block: &[u8; 16], carry: u8, ascii: bool) -> super::Fold16 {
+        let mut lo = [0u8; 8];
+        let mut hi = [0u8; 8];
+        lo.copy_from_slice(&block[..8]);
+        hi.copy_from_slice(&block[8..]);
+        let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+        // Byte j: whether byte j - 1 is the lead byte D8 or D9 (so byte j is its
+        // continuation byte); for byte 0, whether `carry` is.
+        let carry_d8 = _mm_cvtsi32_si128(-i32::from(carry == 0xD8) & 0xFF);
+        let carry_d9 = _mm_cvtsi32_si128(-i32::from(carry == 0xD9) & 0xFF);
+        let after_d8 = _mm_or_si128(_mm_slli_si128::<1>(eq(v, 0xD8)), carry_d8);
+        let after_d9 = _mm_or_si128(_mm_slli_si128::<1>(eq(v, 0xD9)), carry_d9);
+        // Continuation bytes of the letters the kernel handles, and their lead bytes (the
+        // byte before; a lead byte in the last position has no continuation here).
+        let cont = _mm_or_si128(
+            _mm_and_si128(after_d8, within(v, 0xA1, 0xBA)),
+            _mm_and_si128(after_d9, within(v, 0x81, 0x8A)),
+        );
+        let lead = _mm_srli_si128::<1>(cont);
+        let mut good = _mm_movemask_epi8(_mm_or_si128(cont, lead)) as u32;
+        if ascii {
+            good |= !(_mm_movemask_epi8(v) as u32) & 0xFFFF;
+        }
+
+        // The folds: each marks continuation bytes; those of ؤ ئ ة also move the lead
+        // byte from D8 to D9.
+        let alef = _mm_and_si128(
+            _mm_and_si128(after_d8, flag(f.on[0])),
+            _mm_or_si128(_mm_or_si128(eq(v, 0xA2), eq(v, 0xA3)), eq(v, 0xA5)),
+        );
+        let waw = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[1])), eq(v, 0xA4));
+        let yeh = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[2])), eq(v, 0xA6));
+        let teh = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[3])), eq(v, 0xA9));
+        let ya = _mm_and_si128(_mm_and_si128(after_d9, flag(f.on[4])), eq(v, 0x89));
+        let to_ya = _mm_or_si128(yeh, ya);
+        let any = _mm_or_si128(_mm_or_si128(alef, waw), _mm_or_si128(to_ya, teh));
+        let new = _mm_or_si128(
+            _mm_or_si128(
+                _mm_and_si128(alef, _mm_set1_epi8(0xA7u8 as i8)),
+                _mm_and_si128(waw, _mm_set1_epi8(0x88u8 as i8)),
+            ),
+            _mm_or_si128(
+                _mm_and_si128(to_ya, _mm_set1_epi8(0x8Au8 as i8)),
+                _mm_and_si128(teh, _mm_set1_epi8(0x87u8 as i8)),
+            ),
+        );
+        let folded = _mm_or_si128(_mm_andnot_si128(any, v), new);
+        // D8 → D9 is setting the lowest bit.
+        let to_d9 = _mm_or_si128(_mm_or_si128(waw, yeh), teh);
+        let relead = _mm_srli_si128::<1>(to_d9);
+        let out = _mm_or_si128(folded, _mm_and_si128(relead, _mm_set1_epi8(1)));
+        let lead_fix = (_mm_movemask_epi8(to_d9) & 1) as u8;
+
+        let low = _mm_cvtsi128_si64(out) as u64;
+        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(out, out)) as u64;
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&low.to_le_bytes());
+        bytes[8..].copy_from_slice(&high.to_le_bytes());
+        super::Fold16 {
+            bytes,
+            good,
+            lead_fix,
+        }
+    }
+}
+
+#[cfg(all(test, target_arch = "x86_64", target_feature = "sse2"))]
+mod tests {
+    use super::*;
+
+    /// The table of the default profile's five folds, as the kernel reads it.
+    fn folds(pair: [u8; 2]) -> Option<[u8; 2]> {
+        let c = std::str::from_utf8(&pair).ok()?.chars().next()?;
+        let r = match c {
+            'آ' | 'أ' | 'إ' => 'ا',
+            'ؤ' => 'و',
+            'ئ' | 'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        };
+        let mut out = [0u8; 4];
+        r.encode_utf8(&mut out);
+        Some([out[0], out[1]])
+    }
+
+    fn block(s: &str) -> [u8; 16] {
+        let mut b = [b'.'; 16];
+        b[..s.len()].copy_from_slice(s.as_bytes());
+        b
+    }
+
+    #[test]
+    fn folds_letters_and_stops_at_what_it_does_not_handle() {
+        let f = Folder::new(folds).expect("the default folds are the kernel's");
+        assert_eq!(f.on, [true; 5]);
+        // Seven letters and a space: the ASCII counts only when asked for.
+        let (out, n) = f.fold16(&block("أحمد ة"), false);
+        assert_eq!(n, 8);
+        assert_eq!(&out[..8], "احمد".as_bytes());
+        let (out, n) = f.fold16(&block("أحمد ىؤئ"), true);
+        assert_eq!(n, 16);
+        assert_eq!(&out[..15], "احمد يوي".as_bytes());
+        // A fatha, a digit, a presentation form, and a lead byte cut off at the end.
+        assert_eq!(f.fold16(&block("حَ"), false).1, 2);
+        assert_eq!(f.fold16(&block("ح١"), true).1, 2);
+        assert_eq!(f.fold16(&block("ﻻ"), true).1, 0);
+        let mut b = block("حلب حلب  ");
+        b[15] = 0xD8;
+        let (_, n) = f.fold16(&b, true);
+        assert_eq!(n, 15);
+    }
+
+    #[test]
+    fn a_block_may_start_inside_a_letter() {
+        let f = Folder::new(folds).unwrap();
+        // The continuation byte of ة (D8 A9) after its lead byte: ه is D9 87.
+        let mut b = block(" ب");
+        b[0] = 0xA9;
+        let r = f.fold16_after(&b, 0xD8, true);
+        assert_eq!((r.bytes[0], r.lead_fix, r.good & 0b1111), (0x87, 1, 0b1111));
+        // The same byte after D9 is no letter the kernel handles (U+0669, a digit).
+        let r = f.fold16_after(&b, 0xD9, true);
+        assert_eq!((r.good & 1, r.lead_fix), (0, 0));
+        // A lead byte in the last position is not vouched for.
+        let mut b = block("حلب حلب  ");
+        b[15] = 0xD9;
+        assert_eq!(f.fold16_after(&b, 0, true).good, 0x7FFF);
+    }
+
+    #[test]
+    fn groups_the_table_keeps_are_kept() {
+        let keep_hamza = |p: [u8; 2]| match p {
+            [0xD8, 0xA4] | [0xD8, 0xA6] => Some(p),
+            _ => folds(p),
+        };
+        let f = Folder::new(keep_hamza).unwrap();
+        assert_eq!(f.on, [true, false, false, true, true]);
+        let (out, n) = f.fold16(&block("ؤئة"), false);
+        assert_eq!((&out[..6], n), ("ؤئه".as_bytes(), 6));
+    }
+
+    #[test]
+    fn a_table_the_kernel_cannot_follow_turns_it_off() {
+        // ب to ت: no group does that.
+        let odd = |p: [u8; 2]| match p {
+            [0xD8, 0xA8] => Some([0xD8, 0xAA]),
+            _ => folds(p),
+        };
+        assert_eq!(Folder::new(odd), None);
+        // Deleting a letter is not a two-byte result either.
+        assert_eq!(
+            Folder::new(|p| (p != [0xD9, 0x81]).then(|| folds(p)).flatten()),
+            None
+        );
+    }
+}
