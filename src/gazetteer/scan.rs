@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use crate::hash::mix;
 use crate::normalize::{arabic_index, CharRule, Normalizer, NormalizerConfig};
+use crate::simd::Folder;
 
 pub(crate) const LETTER: u8 = 0;
 pub(crate) const DIGIT: u8 = 1;
@@ -118,6 +119,8 @@ pub(crate) struct ScanTable {
     /// stays a two-byte letter with [`QUAD_LETTER`], 0 for a deleted mark, or
     /// [`QUAD_SLOW`].
     quad: [u32; 256],
+    /// The sixteen-byte kernel, when it agrees with the table on the letters it handles.
+    folder: Option<Folder>,
     normalizer: Normalizer,
 }
 
@@ -259,10 +262,17 @@ impl ScanTable {
                 *q = 0;
             }
         }
+        // The kernel vouches only for letters that stay two-byte letters.
+        let folder = Folder::new(|pair| {
+            let cell = arabic[arabic_index(pair[0], pair[1])];
+            let o = cell.out();
+            (cell.class() == LETTER && cell.len() == 2).then_some([o[0], o[1]])
+        });
         ScanTable {
             ascii,
             arabic,
             quad,
+            folder,
             normalizer: n.clone(),
         }
     }
@@ -330,6 +340,32 @@ impl ScanTable {
             // The hot loop: letters of U+0600–U+06FF and deleted marks, four at a time (one
             // 8-byte word in, one out), while they fit; then one character at a time.
             if class == LETTER {
+                // Sixteen bytes at a time while the kernel vouches for them (letters it
+                // keeps or folds, no marks).
+                if let Some(f) = self.folder {
+                    while pos + 16 <= n && w <= INLINE - 16 {
+                        let mut block = [0u8; 16];
+                        block.copy_from_slice(&bytes[pos..pos + 16]);
+                        let (folded, k) = f.fold16(&block, false);
+                        buf.arr[w..w + 16].copy_from_slice(&folded);
+                        w += k;
+                        pos += k;
+                        if k > 0 {
+                            last = pos;
+                        }
+                        if k < 16 {
+                            break;
+                        }
+                    }
+                    // Most words end at an ASCII space or punctuation: no need for the
+                    // loop below to look.
+                    if pos < n && bytes[pos] < 0x80 {
+                        let c = self.ascii[bytes[pos] as usize].class();
+                        if c == OTHER || c == DIGIT {
+                            break;
+                        }
+                    }
+                }
                 // Eight bytes at a time: the Arabic letters before the first ASCII byte.
                 while pos + 8 <= n && w <= INLINE - 8 {
                     let mut word = [0u8; 8];
