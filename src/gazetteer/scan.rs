@@ -588,6 +588,8 @@ mod tests {
         let pieces: Vec<&'static str> = vec![
             "حلب",
             "الحسكة",
+            // Longer than a block of the sixteen-byte kernel, with every letter it folds.
+            "وللمحافظاتأإآؤئةى",
             "وَ",
             "ـ",
             "\u{064E}",
