@@ -563,7 +563,7 @@ impl Normalizer {
                             in_run = 0;
                             carry = 0;
                         }
-                        window = (window * 2).clamp(16, 256);
+                        window = (window * 2).clamp(2, 256);
                         break;
                     }
                     if carry != 0 {
@@ -576,7 +576,7 @@ impl Normalizer {
                 }
                 // A character at a time, up to the next try of the kernel.
                 let stop = if folder.is_some() {
-                    n.min(i + window.max(16))
+                    n.min(i + window.max(1))
                 } else {
                     n
                 };
