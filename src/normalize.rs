@@ -437,7 +437,30 @@ impl Normalizer {
         let n = bytes.len();
         let keep = &*self.arabic_keep;
         let special = &*self.special_lead;
-        while i < n {
+        loop {
+            if let Some(f) = self.folder {
+                // Sixteen bytes at a time: what the kernel vouches for and leaves as it is.
+                while i + 16 <= n {
+                    let mut block = [0u8; 16];
+                    block.copy_from_slice(&bytes[i..i + 16]);
+                    let (folded, k) = f.fold16(&block, self.ascii_kept);
+                    let changed = u128::from_le_bytes(folded) ^ u128::from_le_bytes(block);
+                    let same = (changed.trailing_zeros() / 8) as usize;
+                    if same < k {
+                        // A fold: it changes the letter's lead byte or its continuation.
+                        let cont = usize::from(block[same] & 0xC0 == 0x80);
+                        return i + same - cont;
+                    }
+                    if k == 0 {
+                        break;
+                    }
+                    i += k;
+                }
+            }
+            // One character the kernel does not vouch for (or the last bytes).
+            if i >= n {
+                return n;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 i += 1;
@@ -454,7 +477,6 @@ impl Normalizer {
                 i += utf8_len(b);
             }
         }
-        n
     }
 
     /// The action for the character at `i`, and its length.
