@@ -542,8 +542,10 @@ impl Normalizer {
         // How far the character-at-a-time loop goes before the kernel is tried again: a
         // block, doubled for every block in a row that stopped early (diacritized text).
         let mut window = 0;
-        let mut log_norm = [0usize; DELETION_LOG + 1];
-        let mut log_orig = [0usize; DELETION_LOG + 1];
+        // Room for the log, a narrow letter's second entry past it, and a spare slot. An
+        // original offset with `NARROW_ENTRY` set is the atomic region of a narrow letter.
+        let mut log_norm = [0usize; DELETION_LOG + 2];
+        let mut log_orig = [0usize; DELETION_LOG + 2];
         let mut i = start;
         loop {
             let mut logged = 0;
@@ -617,8 +619,30 @@ impl Normalizer {
                     // A lead byte of U+0600–U+06FF is always followed by a continuation
                     // byte.
                     let e = pairs[arabic_index(b, bytes[i + 1])];
-                    if e & PAIR_SLOW != 0 {
-                        break 'batch;
+                    if e & (PAIR_SLOW | PAIR_NARROW) != 0 {
+                        if e & PAIR_SLOW != 0 {
+                            break 'batch;
+                        }
+                        // A letter written as one ASCII byte (، → ,).
+                        buf[o] = e as u8;
+                        o += 1;
+                        i += 2;
+                        if MAP {
+                            // An atomic region for it (replacing a copy region opened at
+                            // the same offset), then a copy region after it, which a
+                            // deletion right after replaces as it would a run's.
+                            let slot = logged - in_run;
+                            log_norm[slot] = o - 1;
+                            log_orig[slot] = (i - 2) | NARROW_ENTRY;
+                            log_norm[slot + 1] = o;
+                            log_orig[slot + 1] = i;
+                            logged = slot + 2;
+                            in_run = 1;
+                            if logged >= DELETION_LOG {
+                                break 'batch;
+                            }
+                        }
+                        continue;
                     }
                     buf[o..o + 2].copy_from_slice(&(e as u16).to_le_bytes());
                     let len = (e >> PAIR_LEN_SHIFT) as usize;
@@ -640,16 +664,23 @@ impl Normalizer {
             out.o = o;
             if MAP && logged > 0 {
                 // The first run may continue one from the previous batch (same offset).
-                out.push_seg(log_norm[0], log_orig[0], COPY);
-                out.segs
-                    .extend(log_norm[1..logged].iter().zip(&log_orig[1..logged]).map(
-                        |(&norm, &orig)| Seg {
-                            norm,
-                            orig,
-                            orig_end: COPY,
-                        },
-                    ));
-                if logged == DELETION_LOG {
+                let seg = |k: usize| {
+                    let orig = log_orig[k] & !NARROW_ENTRY;
+                    let orig_end = if log_orig[k] & NARROW_ENTRY != 0 {
+                        orig + 2
+                    } else {
+                        COPY
+                    };
+                    Seg {
+                        norm: log_norm[k],
+                        orig,
+                        orig_end,
+                    }
+                };
+                let first = seg(0);
+                out.push_seg(first.norm, first.orig, first.orig_end);
+                out.segs.extend((1..logged).map(seg));
+                if logged >= DELETION_LOG {
                     continue;
                 }
             }
@@ -698,9 +729,14 @@ impl Normalizer {
 const DELETION_LOG: usize = 32;
 
 /// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
-/// output length (0 or 2), and `PAIR_SLOW` marks characters the fast path leaves to
-/// [`Normalizer::act_at`].
+/// output length (0, 1 or 2), `PAIR_NARROW` marks a character written as one ASCII byte,
+/// and `PAIR_SLOW` marks characters the fast path leaves to [`Normalizer::act_at`].
 const PAIR_LEN_SHIFT: u32 = 16;
+const PAIR_NARROW: u32 = 1 << 30;
+
+/// In the deletion log of [`Normalizer::run`]: the entry is a narrow letter's atomic region
+/// (two original bytes).
+const NARROW_ENTRY: usize = 1 << (usize::BITS - 1);
 const PAIR_SLOW: u32 = 1 << 31;
 
 /// The fast-path entry for a character of U+0600–U+06FF (a two-byte character) under `act`.
@@ -715,6 +751,7 @@ fn pair_entry(c: char, act: Act) -> u32 {
         // Any two bytes: they are stored past the end of the output and overwritten.
         Act::Delete => 0,
         Act::Char(r) if r.len_utf8() == 2 => pair(r),
+        Act::Char(r) if r.is_ascii() => r as u32 | 1 << PAIR_LEN_SHIFT | PAIR_NARROW,
         _ => PAIR_SLOW,
     }
 }
@@ -731,9 +768,10 @@ fn into_string(buf: Vec<u8>) -> String {
     // ever moves by whole sequences: ASCII bytes and whole characters (from a char boundary,
     // `utf8_len` of the lead byte) copied from the `&str` input, which is valid UTF-8;
     // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs`, whose
-    // entries with a non-zero length are the `encode_utf8` bytes of a two-byte `char`
-    // (`pair_entry`). Bytes stored past `o` (the pair of a deleted character, the zeros of
-    // the spare capacity) are overwritten or cut off by `truncate(o)` before this call.
+    // entries of length 2 are the `encode_utf8` bytes of a two-byte `char` and entries of
+    // length 1 an ASCII byte (`pair_entry`). Bytes stored past `o` (the pair of a deleted
+    // character, the second byte of a one-byte entry, the zeros of the spare capacity) are
+    // overwritten or cut off by `truncate(o)` before this call.
     // The sixteen-byte kernel (`simd::Folder`) stores 16 bytes at `o`, but `o` moves only
     // over the bytes it vouches for: ASCII bytes copied, and two-byte letters written as a
     // lead byte D8 or D9 and a continuation byte (`Folder::new` checks each against
