@@ -78,7 +78,8 @@
 //! memory; the normalizer allocates only when the text changes, and its offset map holds one
 //! entry per place where the lengths stop lining up.
 
-// One audited exception, `normalize::into_string`: see "Why unsafe" in benches/README.md.
+// Two audited exceptions, `normalize::into_string` and the call of the SSE2 kernel in
+// `simd::Folder::fold16_after`: see "Why unsafe" in benches/README.md.
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 

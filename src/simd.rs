@@ -130,13 +130,6 @@ mod sse2 {
         _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
     }
 
-    /// All ones or all zeros.
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn flag(on: bool) -> __m128i {
-        _mm_set1_epi8(-(on as i8))
-    }
-
     #[inline]
     #[target_feature(enable = "sse2")]
     pub(super) fn fold16(f: &Folder, block: &[u8; 16], carry: u8, ascii: bool) -> super::Fold16 {
@@ -165,14 +158,19 @@ mod sse2 {
 
         // The folds: each marks continuation bytes; those of ؤ ئ ة also move the lead
         // byte from D8 to D9.
+        // A group that is off compares with 0, which never follows a lead byte.
+        let c = |group: usize, byte: u8| if f.on[group] { byte } else { 0 };
         let alef = _mm_and_si128(
-            _mm_and_si128(after_d8, flag(f.on[0])),
-            _mm_or_si128(_mm_or_si128(eq(v, 0xA2), eq(v, 0xA3)), eq(v, 0xA5)),
+            after_d8,
+            _mm_or_si128(
+                _mm_or_si128(eq(v, c(0, 0xA2)), eq(v, c(0, 0xA3))),
+                eq(v, c(0, 0xA5)),
+            ),
         );
-        let waw = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[1])), eq(v, 0xA4));
-        let yeh = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[2])), eq(v, 0xA6));
-        let teh = _mm_and_si128(_mm_and_si128(after_d8, flag(f.on[3])), eq(v, 0xA9));
-        let ya = _mm_and_si128(_mm_and_si128(after_d9, flag(f.on[4])), eq(v, 0x89));
+        let waw = _mm_and_si128(after_d8, eq(v, c(1, 0xA4)));
+        let yeh = _mm_and_si128(after_d8, eq(v, c(2, 0xA6)));
+        let teh = _mm_and_si128(after_d8, eq(v, c(3, 0xA9)));
+        let ya = _mm_and_si128(after_d9, eq(v, c(4, 0x89)));
         let to_ya = _mm_or_si128(yeh, ya);
         let any = _mm_or_si128(_mm_or_si128(alef, waw), _mm_or_si128(to_ya, teh));
         let new = _mm_or_si128(
