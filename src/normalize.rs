@@ -26,9 +26,9 @@
 //! ```
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::simd::Folder;
-use std::ops::Range;
 
 /// What to do with the dagger (superscript) alef U+0670.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -515,18 +515,20 @@ impl Normalizer {
     /// The main loop, from the first change at `start` (everything before it is already in
     /// `out`). First the sixteen-byte kernel ([`Folder`]) takes blocks of letters and ASCII
     /// it can fold without changing a length; where it stops, the character-at-a-time loop
-    /// below takes over for a window that doubles while blocks keep stopping early (so
-    /// diacritized text mostly stays in the loop below). Characters of U+0600–U+06FF that are kept, deleted or replaced by another
-    /// two-byte character go through [`Normalizer::pairs`]: the output pair is stored
-    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch.
-    /// ASCII is copied a byte at a time; everything else goes through
-    /// [`Normalizer::slow_char`].
+    /// takes over for a window that doubles while blocks keep stopping early (so
+    /// diacritized text mostly stays in that loop). There, characters of U+0600–U+06FF that
+    /// are kept, deleted, replaced by another two-byte character or by one ASCII byte go
+    /// through [`Normalizer::pairs`]: the output pair is stored unconditionally and the
+    /// output advances by 0 or 2, so a deletion costs no branch (a letter written as one
+    /// ASCII byte takes a branch of its own). ASCII is copied a byte at a time; everything
+    /// else goes through [`Normalizer::slow_char`].
     ///
     /// With the map, the fast path logs every run of deleted pairs, also without a branch:
     /// each pair stores the output offset and the input offset after it in a log slot, and
     /// the log grows by one only at the first deletion of a run (later ones overwrite the
     /// run's slot, a kept pair writes the spare slot past the end). After the batch the log
-    /// becomes map entries: one copy region ([`Output::reopen`]) per run.
+    /// becomes map entries: one copy region ([`Output::reopen`]) per run, and for a letter
+    /// written as one byte an atomic region and the copy region after it.
     #[inline(always)]
     fn run<const MAP: bool>(
         &self,
@@ -539,8 +541,9 @@ impl Normalizer {
         let pairs = &*self.pairs;
         let folder = self.folder;
         let ascii = self.ascii_kept;
-        // How far the character-at-a-time loop goes before the kernel is tried again: a
-        // block, doubled for every block in a row that stopped early (diacritized text).
+        // How many bytes the character-at-a-time loop reads before the kernel is tried
+        // again: at least one character, doubled for every block in a row that stops early
+        // (diacritized text), halved for every whole block.
         let mut window = 0;
         // Room for the log, a narrow letter's second entry past it, and a spare slot. An
         // original offset with `NARROW_ENTRY` set is the atomic region of a narrow letter.

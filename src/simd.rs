@@ -130,6 +130,8 @@ mod sse2 {
         _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
     }
 
+    /// [`Folder::fold16_after`]: one load, compares and masks, and one movemask for the
+    /// vouched bytes.
     #[inline]
     #[target_feature(enable = "sse2")]
     pub(super) fn fold16(f: &Folder, block: &[u8; 16], carry: u8, ascii: bool) -> super::Fold16 {
