@@ -300,6 +300,9 @@ pub struct Normalizer {
     arabic_keep: Box<[bool; 256]>,
     /// The same actions as output byte pairs for the main loop (see `pair_entry`).
     pairs: Box<[u32; 256]>,
+    /// The same for U+0080–U+00BF (lead byte C2: no-break space, soft hyphen, guillemets),
+    /// indexed by the continuation byte's low six bits.
+    latin1: Box<[u32; 64]>,
     /// Lead bytes outside U+0600–U+06FF that start a character some rule may change
     /// (U+00A0…, U+1680, U+2000…, U+3000, U+FB50…).
     special_lead: Box<[bool; 256]>,
@@ -340,6 +343,11 @@ impl Normalizer {
             let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
             *slot = pair_entry(c, arabic[k]);
         }
+        let mut latin1 = Box::new([0u32; 64]);
+        for (k, slot) in latin1.iter_mut().enumerate() {
+            let c = char::from_u32(0x80 + k as u32).unwrap_or('\u{80}');
+            *slot = pair_entry(c, resolve(c, &config));
+        }
         let other_rules = config.fold_quotes
             || config.strip_format
             || config.fold_spaces
@@ -361,6 +369,7 @@ impl Normalizer {
             arabic,
             arabic_keep,
             pairs,
+            latin1,
             special_lead,
             other_rules,
             folder,
@@ -518,7 +527,8 @@ impl Normalizer {
     /// takes over for a window that doubles while blocks keep stopping early (so
     /// diacritized text mostly stays in that loop). There, characters of U+0600–U+06FF that
     /// are kept, deleted, replaced by another two-byte character or by one ASCII byte go
-    /// through [`Normalizer::pairs`]: the output pair is stored unconditionally and the
+    /// through [`Normalizer::pairs`] (and those of U+0080–U+00BF through
+    /// [`Normalizer::latin1`]): the output pair is stored unconditionally and the
     /// output advances by 0 or 2, so a deletion costs no branch (a letter written as one
     /// ASCII byte takes a branch of its own). ASCII is copied a byte at a time; everything
     /// else goes through [`Normalizer::slow_char`].
@@ -539,6 +549,7 @@ impl Normalizer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let pairs = &*self.pairs;
+        let latin1 = &*self.latin1;
         let folder = self.folder;
         let ascii = self.ascii_kept;
         // How many bytes the character-at-a-time loop reads before the kernel is tried
@@ -616,12 +627,14 @@ impl Normalizer {
                         in_run = 0;
                         continue;
                     }
-                    if b & 0xFC != 0xD8 {
+                    // A lead byte is always followed by a continuation byte.
+                    let e = if b & 0xFC == 0xD8 {
+                        pairs[arabic_index(b, bytes[i + 1])]
+                    } else if b == 0xC2 {
+                        latin1[usize::from(bytes[i + 1] & 0x3F)]
+                    } else {
                         break 'batch;
-                    }
-                    // A lead byte of U+0600–U+06FF is always followed by a continuation
-                    // byte.
-                    let e = pairs[arabic_index(b, bytes[i + 1])];
+                    };
                     if e & (PAIR_SLOW | PAIR_NARROW) != 0 {
                         if e & PAIR_SLOW != 0 {
                             break 'batch;
@@ -770,9 +783,10 @@ fn into_string(buf: Vec<u8>) -> String {
     // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences, and `o` only
     // ever moves by whole sequences: ASCII bytes and whole characters (from a char boundary,
     // `utf8_len` of the lead byte) copied from the `&str` input, which is valid UTF-8;
-    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs`, whose
-    // entries of length 2 are the `encode_utf8` bytes of a two-byte `char` and entries of
-    // length 1 an ASCII byte (`pair_entry`). Bytes stored past `o` (the pair of a deleted
+    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs` and
+    // `Normalizer::latin1`, whose entries of length 2 are the `encode_utf8` bytes of a
+    // two-byte `char` and entries of length 1 an ASCII byte (`pair_entry`), always in place
+    // of a two-byte character. Bytes stored past `o` (the pair of a deleted
     // character, the second byte of a one-byte entry, the zeros of the spare capacity) are
     // overwritten or cut off by `truncate(o)` before this call.
     // The sixteen-byte kernel (`simd::Folder`) stores 16 bytes at `o`, but `o` moves only
