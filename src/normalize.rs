@@ -298,11 +298,9 @@ pub struct Normalizer {
     arabic: Box<[Act; 256]>,
     /// Whether that action is `Keep`: the fast path of the scan.
     arabic_keep: Box<[bool; 256]>,
-    /// The same actions as output byte pairs for the main loop (see `pair_entry`).
-    pairs: Box<[u32; 256]>,
-    /// The same for U+0080–U+00BF (lead byte C2: no-break space, soft hyphen, guillemets),
-    /// indexed by the continuation byte's low six bits.
-    latin1: Box<[u32; 64]>,
+    /// The actions on every two-byte character (U+0080–U+07FF) as output byte pairs for
+    /// the main loop (see `pair_entry`), indexed by [`two_byte_index`].
+    pairs: Box<[u32; 2048]>,
     /// Lead bytes outside U+0600–U+06FF that start a character some rule may change
     /// (U+00A0…, U+1680, U+2000…, U+3000, U+FB50…).
     special_lead: Box<[bool; 256]>,
@@ -338,14 +336,9 @@ impl Normalizer {
         for (k, keep) in arabic_keep.iter_mut().enumerate() {
             *keep = arabic[k] == Act::Keep;
         }
-        let mut pairs = Box::new([0u32; 256]);
-        for (k, slot) in pairs.iter_mut().enumerate() {
-            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\u{0600}');
-            *slot = pair_entry(c, arabic[k]);
-        }
-        let mut latin1 = Box::new([0u32; 64]);
-        for (k, slot) in latin1.iter_mut().enumerate() {
-            let c = char::from_u32(0x80 + k as u32).unwrap_or('\u{80}');
+        let mut pairs = Box::new([0u32; 2048]);
+        for (k, slot) in pairs.iter_mut().enumerate().skip(0x80) {
+            let c = char::from_u32(k as u32).unwrap_or('\u{80}');
             *slot = pair_entry(c, resolve(c, &config));
         }
         let other_rules = config.fold_quotes
@@ -359,7 +352,7 @@ impl Normalizer {
             }
         }
         let folder = Folder::new(|pair| {
-            let e = pairs[arabic_index(pair[0], pair[1])];
+            let e = pairs[two_byte_index(pair[0], pair[1])];
             let len = (e >> PAIR_LEN_SHIFT) & 3;
             (e & PAIR_SLOW == 0 && len == 2).then(|| (e as u16).to_le_bytes())
         });
@@ -369,7 +362,6 @@ impl Normalizer {
             arabic,
             arabic_keep,
             pairs,
-            latin1,
             special_lead,
             other_rules,
             folder,
@@ -525,13 +517,12 @@ impl Normalizer {
     /// `out`). First the sixteen-byte kernel ([`Folder`]) takes blocks of letters and ASCII
     /// it can fold without changing a length; where it stops, the character-at-a-time loop
     /// takes over for a window that doubles while blocks keep stopping early (so
-    /// diacritized text mostly stays in that loop). There, characters of U+0600–U+06FF that
-    /// are kept, deleted, replaced by another two-byte character or by one ASCII byte go
-    /// through [`Normalizer::pairs`] (and those of U+0080–U+00BF through
-    /// [`Normalizer::latin1`]): the output pair is stored unconditionally and the
-    /// output advances by 0 or 2, so a deletion costs no branch (a letter written as one
-    /// ASCII byte takes a branch of its own). ASCII is copied a byte at a time; everything
-    /// else goes through [`Normalizer::slow_char`].
+    /// diacritized text mostly stays in that loop). There, two-byte characters
+    /// (U+0080–U+07FF) that are kept, deleted, replaced by another two-byte character or by
+    /// one ASCII byte go through [`Normalizer::pairs`]: the output pair is stored
+    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch (a
+    /// character written as one ASCII byte takes a branch of its own). ASCII is copied a
+    /// byte at a time; everything else goes through [`Normalizer::slow_char`].
     ///
     /// With the map, the fast path logs every run of deleted pairs, also without a branch:
     /// each pair stores the output offset and the input offset after it in a log slot, and
@@ -549,7 +540,6 @@ impl Normalizer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let pairs = &*self.pairs;
-        let latin1 = &*self.latin1;
         let folder = self.folder;
         let ascii = self.ascii_kept;
         // How many bytes the character-at-a-time loop reads before the kernel is tried
@@ -627,14 +617,11 @@ impl Normalizer {
                         in_run = 0;
                         continue;
                     }
-                    // A lead byte is always followed by a continuation byte.
-                    let e = if b & 0xFC == 0xD8 {
-                        pairs[arabic_index(b, bytes[i + 1])]
-                    } else if b == 0xC2 {
-                        latin1[usize::from(bytes[i + 1] & 0x3F)]
-                    } else {
+                    if b & 0xE0 != 0xC0 {
                         break 'batch;
-                    };
+                    }
+                    // A lead byte is always followed by its continuation byte.
+                    let e = pairs[two_byte_index(b, bytes[i + 1])];
                     if e & (PAIR_SLOW | PAIR_NARROW) != 0 {
                         if e & PAIR_SLOW != 0 {
                             break 'batch;
@@ -755,7 +742,7 @@ const PAIR_NARROW: u32 = 1 << 30;
 const NARROW_ENTRY: usize = 1 << (usize::BITS - 1);
 const PAIR_SLOW: u32 = 1 << 31;
 
-/// The fast-path entry for a character of U+0600–U+06FF (a two-byte character) under `act`.
+/// The fast-path entry for a two-byte character `c` under `act`.
 fn pair_entry(c: char, act: Act) -> u32 {
     let pair = |r: char| {
         let mut tmp = [0u8; 4];
@@ -783,8 +770,8 @@ fn into_string(buf: Vec<u8>) -> String {
     // SAFETY: `Output` writes below its length `o` only whole UTF-8 sequences, and `o` only
     // ever moves by whole sequences: ASCII bytes and whole characters (from a char boundary,
     // `utf8_len` of the lead byte) copied from the `&str` input, which is valid UTF-8;
-    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs` and
-    // `Normalizer::latin1`, whose entries of length 2 are the `encode_utf8` bytes of a
+    // characters encoded by `char::encode_utf8`; and pairs from `Normalizer::pairs`, whose
+    // entries of length 2 are the `encode_utf8` bytes of a
     // two-byte `char` and entries of length 1 an ASCII byte (`pair_entry`), always in place
     // of a two-byte character. Bytes stored past `o` (the pair of a deleted
     // character, the second byte of a one-byte entry, the zeros of the spare capacity) are
@@ -827,6 +814,13 @@ impl Normalizer {
     pub(crate) fn extends_span(&self, c: char) -> bool {
         DeletedMarks::of(&self.config).deletes(c)
     }
+}
+
+/// The index of a two-byte character (U+0080–U+07FF) in [`Normalizer::pairs`], from its
+/// lead byte (C2–DF) and continuation byte: its code point.
+#[inline(always)]
+fn two_byte_index(lead: u8, cont: u8) -> usize {
+    (usize::from(lead & 0x1F) << 6) | usize::from(cont & 0x3F)
 }
 
 /// The index of a character of U+0600–U+06FF in the 256-entry tables of the normalizer and
