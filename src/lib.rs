@@ -78,8 +78,10 @@
 //! memory; the normalizer allocates only when the text changes, and its offset map holds one
 //! entry per place where the lengths stop lining up.
 
-// Two audited exceptions, `normalize::into_string` and the call of the SSE2 kernel in
-// `simd::Folder::fold16_after`: see "Why unsafe" in benches/README.md.
+// Audited exceptions: `normalize::into_string`, the call of the SSE2 kernel in
+// `simd::Folder::fold16_after`, and the SSSE3 copy of the normalizer's main loop (the call
+// of `Normalizer::run_ssse3` after runtime detection, and of `simd::pack16` inside it): see
+// "Why unsafe" in benches/README.md.
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 

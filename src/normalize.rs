@@ -351,11 +351,22 @@ impl Normalizer {
                 special_lead[b] = true;
             }
         }
-        let folder = Folder::new(|pair| {
+        let entry = |pair: [u8; 2]| {
             let e = pairs[two_byte_index(pair[0], pair[1])];
-            let len = (e >> PAIR_LEN_SHIFT) & 3;
-            (e & PAIR_SLOW == 0 && len == 2).then(|| (e as u16).to_le_bytes())
-        });
+            let len = if e & (PAIR_SLOW | PAIR_NARROW) == 0 {
+                (e >> PAIR_LEN_SHIFT) & 3
+            } else {
+                3
+            };
+            (e, len)
+        };
+        let folder = Folder::new(
+            |pair| {
+                let (e, len) = entry(pair);
+                (len == 2).then(|| (e as u16).to_le_bytes())
+            },
+            |pair| entry(pair).1 == 0,
+        );
         let ascii_kept = (0..0x80u8).all(|b| resolve(char::from(b), &config) == Act::Keep);
         Normalizer {
             config,
@@ -397,7 +408,7 @@ impl Normalizer {
                 deleted_marks: DeletedMarks::default(),
             },
             Some(at) => {
-                let (out, segs) = self.run(Output::<true>::new(text, at), text, at);
+                let (out, segs) = self.run_best(Output::<true>::new(text, at), text, at);
                 let norm_len = out.len();
                 Normalized {
                     original: text,
@@ -423,7 +434,7 @@ impl Normalizer {
         match self.first_change(text) {
             None => Cow::Borrowed(text),
             Some(at) => {
-                let (out, _) = self.run(Output::<false>::new(text, at), text, at);
+                let (out, _) = self.run_best(Output::<false>::new(text, at), text, at);
                 Cow::Owned(out)
             }
         }
@@ -515,23 +526,25 @@ impl Normalizer {
 
     /// The main loop, from the first change at `start` (everything before it is already in
     /// `out`). First the sixteen-byte kernel ([`Folder`]) takes blocks of letters and ASCII
-    /// it can fold without changing a length; where it stops, the character-at-a-time loop
-    /// takes over for a window that doubles while blocks keep stopping early (so
-    /// diacritized text mostly stays in that loop). There, two-byte characters
+    /// it can fold without changing a length, and (with `PACK`) of the marks it deletes:
+    /// the block is packed without them by one SSSE3 shuffle, and each run of them logs a
+    /// map entry, the first three runs without a branch. Where the
+    /// kernel stops, the character-at-a-time loop takes over for a window that doubles
+    /// while blocks keep stopping early (text the kernel cannot read). There, two-byte characters
     /// (U+0080–U+07FF) that are kept, deleted, replaced by another two-byte character or by
     /// one ASCII byte go through [`Normalizer::pairs`]: the output pair is stored
     /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch (a
     /// character written as one ASCII byte takes a branch of its own). ASCII is copied a
     /// byte at a time; everything else goes through [`Normalizer::slow_char`].
     ///
-    /// With the map, the fast path logs every run of deleted pairs, also without a branch:
+    /// With the map, the character loop logs every run of deleted pairs, also without a branch:
     /// each pair stores the output offset and the input offset after it in a log slot, and
     /// the log grows by one only at the first deletion of a run (later ones overwrite the
     /// run's slot, a kept pair writes the spare slot past the end). After the batch the log
     /// becomes map entries: one copy region ([`Output::reopen`]) per run, and for a letter
     /// written as one byte an atomic region and the copy region after it.
     #[inline(always)]
-    fn run<const MAP: bool>(
+    fn run<const MAP: bool, const PACK: bool>(
         &self,
         mut out: Output<MAP>,
         text: &str,
@@ -546,10 +559,12 @@ impl Normalizer {
         // again: at least one character, doubled for every block in a row that stops early
         // (diacritized text), halved for every whole block.
         let mut window = 0;
-        // Room for the log, a narrow letter's second entry past it, and a spare slot. An
-        // original offset with `NARROW_ENTRY` set is the atomic region of a narrow letter.
-        let mut log_norm = [0usize; DELETION_LOG + 2];
-        let mut log_orig = [0usize; DELETION_LOG + 2];
+        // Room for the log, a narrow letter's second entry past it, and a spare slot.
+        let mut log = [Seg {
+            norm: 0,
+            orig: 0,
+            orig_end: COPY,
+        }; DELETION_LOG + 2];
         let mut i = start;
         loop {
             let mut logged = 0;
@@ -561,13 +576,13 @@ impl Normalizer {
             'batch: while i < n {
                 if let Some(f) = folder {
                     // Sixteen bytes at a time while the kernel vouches for them: kept or
-                    // same-length characters, so no map entry. A lead byte that ends a
+                    // same-length characters, and marks it deletes. A lead byte that ends a
                     // block is written at once and checked with the next block (`carry`).
                     let mut carry = 0u8;
-                    while i + 16 <= n {
+                    while i + 16 <= n && !(MAP && logged > DELETION_LOG - BLOCK_RUNS) {
                         let mut block = [0u8; 16];
                         block.copy_from_slice(&bytes[i..i + 16]);
-                        let r = f.fold16_after(&block, carry, ascii);
+                        let r = f.fold16_after::<PACK>(&block, carry, ascii);
                         let last = block[15];
                         let pending = u32::from(last & 0xFE == 0xD8) << 15;
                         let good = r.good | pending;
@@ -576,6 +591,7 @@ impl Normalizer {
                         buf[o..o + 16].copy_from_slice(&r.bytes);
                         buf[o.saturating_sub(1)] |= r.lead_fix;
                         if good == 0xFFFF {
+                            // The common case of undiacritized text: no marks.
                             o += 16;
                             i += 16;
                             in_run = 0;
@@ -583,12 +599,73 @@ impl Normalizer {
                             carry = if pending != 0 { last } else { 0 };
                             continue;
                         }
+                        // Without SSSE3 the marks are left to the character loop (packing
+                        // with shifts measured slower than that loop).
+                        let marks = if PACK { r.del } else { 0 };
+                        let ok = good | marks;
                         // The bytes before the first character the kernel does not handle.
-                        let k = (!good).trailing_zeros() as usize;
-                        o += k;
-                        i += k;
+                        let k = (!ok).trailing_zeros().min(16);
+                        let del = marks & ((1 << k) - 1);
+                        let mut removed = 0;
+                        if del != 0 {
+                            if carry != 0 && del & 1 != 0 {
+                                // The carried lead byte is a deleted mark's.
+                                o -= 1;
+                            }
+                            #[cfg(target_arch = "x86_64")]
+                            if PACK {
+                                // SAFETY: `PACK` is true only in `run_ssse3`, which is called
+                                // only on a machine with SSSE3.
+                                #[allow(unsafe_code)]
+                                let (lo, hi, c0, c1) =
+                                    unsafe { crate::simd::pack16(&r.bytes, !del & 0xFFFF) };
+                                buf[o..o + 8].copy_from_slice(&lo.to_le_bytes());
+                                buf[o + c0..o + c0 + 8].copy_from_slice(&hi.to_le_bytes());
+                                if !MAP {
+                                    removed = (16 - c0 - c1) as u32;
+                                }
+                            }
+                            if MAP {
+                                // Each run of deleted marks: log where the copy after it
+                                // starts. A run at the start of the block may continue the
+                                // last one. Three runs without a branch (a block of
+                                // diacritized text has 0 to 3), then the rest.
+                                // (`removed` counts the bytes deleted as it goes.)
+                                let mut d = del;
+                                let mut step = |d: &mut u32| {
+                                    let (p, end, len) = next_run(d, &mut removed);
+                                    let first = in_run & usize::from(end == len);
+                                    let slot = logged - first;
+                                    log[slot] = Seg {
+                                        norm: o + p as usize,
+                                        orig: i + end as usize,
+                                        orig_end: COPY,
+                                    };
+                                    logged = slot + usize::from(len != 0);
+                                    in_run &= usize::from(len == 0);
+                                };
+                                step(&mut d);
+                                step(&mut d);
+                                step(&mut d);
+                                while d != 0 {
+                                    step(&mut d);
+                                }
+                            }
+                        }
+                        if ok == 0xFFFF {
+                            o += 16 - removed as usize;
+                            i += 16;
+                            // Whether the last character before a pending lead byte was
+                            // deleted.
+                            in_run = ((del >> (15 - (pending >> 15))) & 1) as usize;
+                            window /= 2;
+                            carry = if pending != 0 { last } else { 0 };
+                            continue;
+                        }
+                        o += (k - removed) as usize;
+                        i += k as usize;
                         if k > 0 {
-                            in_run = 0;
+                            in_run = ((del >> (k - 1)) & 1) as usize;
                             carry = 0;
                         }
                         window = (window * 2).clamp(2, 256);
@@ -600,6 +677,9 @@ impl Normalizer {
                         // back its lead byte.
                         o -= 1;
                         i -= 1;
+                    }
+                    if MAP && logged > DELETION_LOG - BLOCK_RUNS {
+                        break 'batch;
                     }
                 }
                 // A character at a time, up to the next try of the kernel.
@@ -635,10 +715,16 @@ impl Normalizer {
                             // the same offset), then a copy region after it, which a
                             // deletion right after replaces as it would a run's.
                             let slot = logged - in_run;
-                            log_norm[slot] = o - 1;
-                            log_orig[slot] = (i - 2) | NARROW_ENTRY;
-                            log_norm[slot + 1] = o;
-                            log_orig[slot + 1] = i;
+                            log[slot] = Seg {
+                                norm: o - 1,
+                                orig: i - 2,
+                                orig_end: i,
+                            };
+                            log[slot + 1] = Seg {
+                                norm: o,
+                                orig: i,
+                                orig_end: COPY,
+                            };
                             logged = slot + 2;
                             in_run = 1;
                             if logged >= DELETION_LOG {
@@ -654,8 +740,11 @@ impl Normalizer {
                     if MAP {
                         let deleted = usize::from(len == 0);
                         let slot = logged - (in_run & deleted);
-                        log_norm[slot] = o;
-                        log_orig[slot] = i;
+                        log[slot] = Seg {
+                            norm: o,
+                            orig: i,
+                            orig_end: COPY,
+                        };
                         logged = slot + deleted;
                         in_run = deleted;
                         if logged == DELETION_LOG {
@@ -667,23 +756,10 @@ impl Normalizer {
             out.o = o;
             if MAP && logged > 0 {
                 // The first run may continue one from the previous batch (same offset).
-                let seg = |k: usize| {
-                    let orig = log_orig[k] & !NARROW_ENTRY;
-                    let orig_end = if log_orig[k] & NARROW_ENTRY != 0 {
-                        orig + 2
-                    } else {
-                        COPY
-                    };
-                    Seg {
-                        norm: log_norm[k],
-                        orig,
-                        orig_end,
-                    }
-                };
-                let first = seg(0);
+                let first = log[0];
                 out.push_seg(first.norm, first.orig, first.orig_end);
-                out.segs.extend((1..logged).map(seg));
-                if logged >= DELETION_LOG {
+                out.segs.extend_from_slice(&log[1..logged]);
+                if logged > DELETION_LOG - BLOCK_RUNS {
                     continue;
                 }
             }
@@ -693,6 +769,34 @@ impl Normalizer {
             i += self.slow_char(&mut out, bytes, i);
         }
         out.finish()
+    }
+
+    /// [`Normalizer::run`], in a copy compiled for SSSE3 when the machine has it (the
+    /// kernel then packs the bytes around deleted marks with one shuffle).
+    fn run_best<const MAP: bool>(
+        &self,
+        out: Output<MAP>,
+        text: &str,
+        start: usize,
+    ) -> (String, Vec<Seg>) {
+        #[cfg(target_arch = "x86_64")]
+        if self.folder.is_some_and(|f| f.has_ssse3()) {
+            // SAFETY: `has_ssse3` says the machine has SSSE3.
+            #[allow(unsafe_code)]
+            return unsafe { self.run_ssse3(out, text, start) };
+        }
+        self.run::<MAP, false>(out, text, start)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
+    fn run_ssse3<const MAP: bool>(
+        &self,
+        out: Output<MAP>,
+        text: &str,
+        start: usize,
+    ) -> (String, Vec<Seg>) {
+        self.run::<MAP, true>(out, text, start)
     }
 
     /// One character outside the fast path at `i`: returns its length.
@@ -728,8 +832,26 @@ impl Normalizer {
     }
 }
 
+/// Takes the lowest run of set bits off `d` (bytes of a block, of which `removed` below
+/// that run are already deleted): returns the run's position once those are gone, its end
+/// in the block and its length, and adds the length to `removed`. With `d == 0` this
+/// changes nothing and returns a length of 0. No branches.
+#[inline(always)]
+fn next_run(d: &mut u32, removed: &mut u32) -> (u32, u32, u32) {
+    let s = d.trailing_zeros().min(16);
+    let len = (!(*d >> s)).trailing_zeros();
+    let p = s - *removed;
+    *removed += len;
+    *d &= d.wrapping_add(1 << s);
+    (p, s + len, len)
+}
+
 /// How many deletions the fast path logs before it turns them into map entries.
-const DELETION_LOG: usize = 32;
+const DELETION_LOG: usize = 64;
+
+/// The most runs of deletions one block of the kernel logs (a run is at least two bytes
+/// and the runs are apart).
+const BLOCK_RUNS: usize = 6;
 
 /// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
 /// output length (0, 1 or 2), `PAIR_NARROW` marks a character written as one ASCII byte,
@@ -737,9 +859,6 @@ const DELETION_LOG: usize = 32;
 const PAIR_LEN_SHIFT: u32 = 16;
 const PAIR_NARROW: u32 = 1 << 30;
 
-/// In the deletion log of [`Normalizer::run`]: the entry is a narrow letter's atomic region
-/// (two original bytes).
-const NARROW_ENTRY: usize = 1 << (usize::BITS - 1);
 const PAIR_SLOW: u32 = 1 << 31;
 
 /// The fast-path entry for a two-byte character `c` under `act`.
@@ -780,7 +899,12 @@ fn into_string(buf: Vec<u8>) -> String {
     // over the bytes it vouches for: ASCII bytes copied, and two-byte letters written as a
     // lead byte D8 or D9 and a continuation byte (`Folder::new` checks each against
     // `pairs`). A lead byte that ends a block is completed by the next block's
-    // continuation byte, or taken back (`o -= 1`) before anything else is written.
+    // continuation byte, or taken back (`o -= 1`) before anything else is written. Marks
+    // the kernel deletes are whole two-byte characters (a lead byte D9 and a continuation
+    // byte; a carried lead byte is taken back with `o -= 1` when its continuation byte is
+    // a mark's): packing the block without them (`simd::pack16`, or the `u128` shifts of
+    // the fallback) leaves whole characters in order, and `o` moves over the kept bytes of
+    // the whole characters only.
     // `compose_last` moves `o` back to the start of the last character, which it found by
     // `str::from_utf8`, and writes one `char` of the same length there.
     unsafe { String::from_utf8_unchecked(buf) }
@@ -1417,6 +1541,15 @@ mod tests {
         prop_assert_eq!(norm.map().orig_len, text.len());
         prop_assert_eq!(norm.is_borrowed(), want_segs.is_empty() && want == text);
         prop_assert_eq!(n.normalize_str(text), want.as_str());
+        // The copy of the main loop without SSSE3, which `normalize` does not take on a
+        // machine that has it.
+        if let Some(at) = n.first_change(text) {
+            let (out, segs) = n.run::<true, false>(Output::new(text, at), text, at);
+            prop_assert_eq!(out.as_str(), want.as_str());
+            prop_assert_eq!(&segs, &want_segs);
+            let (out, _) = n.run::<false, false>(Output::new(text, at), text, at);
+            prop_assert_eq!(out, want);
+        }
         Ok(())
     }
 

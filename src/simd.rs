@@ -6,11 +6,14 @@
 //! asked) and whole two-byte letters of U+0621–U+063A and U+0641–U+064A. Of those letters it
 //! can fold five groups the normalizer's profiles fold (آ أ إ → ا, ؤ → و, ئ → ي, ة → ه,
 //! ى → ي); a group is on when the caller's table folds it so, off when the table keeps it.
+//! When the caller's rules delete tatweel and the harakat U+064B–U+0652, it also marks those
+//! for deletion ([`Fold16::del`]), and on x86-64 machines with SSSE3 [`pack16`] closes the
+//! gaps they leave with one byte shuffle.
 //! [`Folder::new`] checks every letter of those ranges against the caller's table by running
 //! the kernel on it, and returns `None` when the two disagree anywhere (a configuration the
 //! kernel cannot follow), so the callers' tables stay the only definition of the rules.
 //!
-//! Everything else (marks, digits, punctuation, other scripts, a lead byte in the last
+//! Everything else (other marks, digits, punctuation, other scripts, a lead byte in the last
 //! position) ends the run of vouched bytes, and the callers handle it a character at a time.
 
 /// The folds the kernel can apply, each a lead byte and continuation byte in, two bytes out.
@@ -27,18 +30,32 @@ const GROUPS: [(&[[u8; 2]], [u8; 2]); 5] = [
     (&[[0xD9, 0x89]], [0xD9, 0x8A]),
 ];
 
+/// The marks the kernel can delete: tatweel U+0640 and the harakat U+064B–U+0652, as the
+/// continuation bytes after D9.
+const MARKS: [u8; 9] = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92];
+
 /// The folding kernel, set up for one table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Folder {
     /// Which of [`GROUPS`] are folded (the others are kept).
     on: [bool; 5],
+    /// Whether [`MARKS`] are deleted (reported in [`Fold16::del`]); when off they end the
+    /// vouched bytes like any other mark.
+    marks: bool,
+    /// Whether this machine has SSSE3, for [`pack16`].
+    ssse3: bool,
 }
 
 impl Folder {
     /// A kernel that agrees with `table` (the two bytes a letter of U+0600–U+06FF becomes,
     /// when it becomes one two-byte letter; `None` otherwise) on every letter it vouches
-    /// for, or `None` if no setting of the groups does.
-    pub(crate) fn new(table: impl Fn([u8; 2]) -> Option<[u8; 2]>) -> Option<Folder> {
+    /// for, or `None` if no setting of the groups does. With `deletes` (whether the rules
+    /// delete a character of U+0600–U+06FF) true for every one of [`MARKS`], the kernel
+    /// deletes them too; pass `|_| false` to leave marks to the caller.
+    pub(crate) fn new(
+        table: impl Fn([u8; 2]) -> Option<[u8; 2]>,
+        deletes: impl Fn([u8; 2]) -> bool,
+    ) -> Option<Folder> {
         if !cfg!(all(target_arch = "x86_64", target_feature = "sse2")) {
             return None;
         }
@@ -46,15 +63,34 @@ impl Folder {
         for (flag, (from, to)) in on.iter_mut().zip(GROUPS) {
             *flag = table(from[0]) == Some(to);
         }
-        let folder = Folder { on };
+        let marks = MARKS.iter().all(|&c| deletes([0xD9, c]));
+        #[cfg(target_arch = "x86_64")]
+        let ssse3 = std::arch::is_x86_feature_detected!("ssse3");
+        #[cfg(not(target_arch = "x86_64"))]
+        let ssse3 = false;
+        let folder = Folder { on, marks, ssse3 };
         let letters = (0xA1..=0xBA)
             .map(|c| [0xD8, c])
             .chain((0x81..=0x8A).map(|c| [0xD9, c]));
         for pair in letters {
             let mut block = [b' '; 16];
             block[..2].copy_from_slice(&pair);
-            let (out, vouched) = folder.fold16(&block, true);
-            if vouched != 16 || Some([out[0], out[1]]) != table(pair) {
+            let r = folder.fold16_after::<true>(&block, 0, true);
+            if r.good != 0xFFFF || r.del != 0 || Some([r.bytes[0], r.bytes[1]]) != table(pair) {
+                return None;
+            }
+        }
+        for c in 0x80..=0xBF {
+            // Each continuation byte after D9 and after D8: only the marks are deleted.
+            let mut block = [b' '; 16];
+            block[..2].copy_from_slice(&[0xD9, c]);
+            let mark = marks && MARKS.contains(&c);
+            let r = folder.fold16_after::<true>(&block, 0, true);
+            if r.del != if mark { 0b11 } else { 0 } {
+                return None;
+            }
+            block[0] = 0xD8;
+            if folder.fold16_after::<true>(&block, 0, true).del != 0 {
                 return None;
             }
         }
@@ -66,22 +102,28 @@ impl Folder {
     /// only with `ascii`). Past that count the bytes are unspecified.
     #[inline]
     pub(crate) fn fold16(&self, block: &[u8; 16], ascii: bool) -> ([u8; 16], usize) {
-        let r = self.fold16_after(block, 0, ascii);
+        let r = self.fold16_after::<false>(block, 0, ascii);
         (r.bytes, (!r.good).trailing_zeros() as usize)
     }
 
     /// [`Folder::fold16`] for a block that may start with the continuation byte of a lead
     /// byte `carry` (D8 or D9) that ended the previous block, or 0 if it starts on a
-    /// character boundary.
+    /// character boundary. Marks to delete are looked for only with `DEL` (else
+    /// [`Fold16::del`] is 0): the compiler does not drop that work where it is unused.
     #[inline]
-    pub(crate) fn fold16_after(&self, block: &[u8; 16], carry: u8, ascii: bool) -> Fold16 {
+    pub(crate) fn fold16_after<const DEL: bool>(
+        &self,
+        block: &[u8; 16],
+        carry: u8,
+        ascii: bool,
+    ) -> Fold16 {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         {
             // SAFETY: SSE2 is enabled at compile time (the `cfg` above), so the target
             // feature the function needs is present on every machine this code runs on.
             #[allow(unsafe_code)]
             unsafe {
-                sse2::fold16(self, block, carry, ascii)
+                sse2::fold16::<DEL>(self, block, carry, ascii)
             }
         }
         #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
@@ -90,9 +132,81 @@ impl Folder {
             Fold16 {
                 bytes: [0; 16],
                 good: 0,
+                del: 0,
                 lead_fix: 0,
             }
         }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Folder {
+    /// Whether this machine has SSSE3 (so [`pack16`] may be called).
+    #[inline]
+    pub(crate) fn has_ssse3(&self) -> bool {
+        self.ssse3
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+pub(crate) use ssse3::pack16;
+
+#[cfg(target_arch = "x86_64")]
+mod ssse3 {
+    use std::arch::x86_64::*;
+
+    /// For each mask of eight bytes: the indices of its set bits in order, then 0x80 (a zero
+    /// byte from `pshufb`).
+    const PACK: [[u8; 8]; 256] = {
+        let mut t = [[0x80u8; 8]; 256];
+        let mut m = 0;
+        while m < 256 {
+            let mut k = 0;
+            let mut j = 0;
+            while j < 8 {
+                if m >> j & 1 != 0 {
+                    t[m][k] = j as u8;
+                    k += 1;
+                }
+                j += 1;
+            }
+            m += 1;
+        }
+        t
+    };
+
+    /// The number of set bits of each byte value.
+    const COUNT: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut m = 0;
+        while m < 256 {
+            t[m] = (m as u32).count_ones() as u8;
+            m += 1;
+        }
+        t
+    };
+
+    /// Packs the bytes of `x` whose bits are set in `keep` (bits 0–15) to the front, in
+    /// order, each half on its own: the packed low half (bytes 0–7), the packed high half
+    /// (bytes 8–15), and the numbers kept of each. One `pshufb`.
+    #[inline]
+    #[target_feature(enable = "ssse3")]
+    pub(crate) fn pack16(x: &[u8; 16], keep: u32) -> (u64, u64, usize, usize) {
+        let lo = (keep & 0xFF) as usize;
+        let hi = (keep >> 8 & 0xFF) as usize;
+        let idx = u64::from_le_bytes(PACK[lo]);
+        // The high half's indices are 8 more (0x80 + 8 still has the zeroing bit).
+        let idx_hi = u64::from_le_bytes(PACK[hi]) + 0x0808_0808_0808_0808;
+        let mut a = [0u8; 8];
+        let mut b = [0u8; 8];
+        a.copy_from_slice(&x[..8]);
+        b.copy_from_slice(&x[8..]);
+        let v = _mm_set_epi64x(i64::from_le_bytes(b), i64::from_le_bytes(a));
+        let i = _mm_set_epi64x(idx_hi as i64, idx as i64);
+        let p = _mm_shuffle_epi8(v, i);
+        let low = _mm_cvtsi128_si64(p) as u64;
+        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(p, p)) as u64;
+        (low, high, COUNT[lo] as usize, COUNT[hi] as usize)
     }
 }
 
@@ -105,6 +219,10 @@ pub(crate) struct Fold16 {
     /// letter it handles (for a continuation byte at 0, with the `carry` lead byte). A lead
     /// byte in the last position is not vouched for.
     pub(crate) good: u32,
+    /// Bit j: byte j is part of a mark the kernel deletes (both bytes of it, or for the
+    /// continuation byte at 0 the one after the `carry` lead byte). These bits are not in
+    /// `good`.
+    pub(crate) del: u32,
     /// 1 if the `carry` lead byte becomes D9 (its letter folds to one in U+0640–U+067F),
     /// else 0: to be or-ed into the byte written for it.
     pub(crate) lead_fix: u8,
@@ -134,7 +252,12 @@ mod sse2 {
     /// vouched bytes.
     #[inline]
     #[target_feature(enable = "sse2")]
-    pub(super) fn fold16(f: &Folder, block: &[u8; 16], carry: u8, ascii: bool) -> super::Fold16 {
+    pub(super) fn fold16<const DEL: bool>(
+        f: &Folder,
+        block: &[u8; 16],
+        carry: u8,
+        ascii: bool,
+    ) -> super::Fold16 {
         let mut lo = [0u8; 8];
         let mut hi = [0u8; 8];
         lo.copy_from_slice(&block[..8]);
@@ -197,9 +320,18 @@ mod sse2 {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&low.to_le_bytes());
         bytes[8..].copy_from_slice(&high.to_le_bytes());
+        // Marks to delete: a continuation byte of [`super::MARKS`] after D9 (one compare
+        // for the harakat, one for tatweel), and its lead byte (if in the block).
+        let del = if DEL && f.marks {
+            let mark = _mm_and_si128(after_d9, _mm_or_si128(within(v, 0x8B, 0x92), eq(v, 0x80)));
+            _mm_movemask_epi8(_mm_or_si128(mark, _mm_srli_si128::<1>(mark))) as u32
+        } else {
+            0
+        };
         super::Fold16 {
             bytes,
             good,
+            del,
             lead_fix,
         }
     }
@@ -232,7 +364,7 @@ mod tests {
 
     #[test]
     fn folds_letters_and_stops_at_what_it_does_not_handle() {
-        let f = Folder::new(folds).expect("the default folds are the kernel's");
+        let f = Folder::new(folds, |_| false).expect("the default folds are the kernel's");
         assert_eq!(f.on, [true; 5]);
         // Seven letters and a space: the ASCII counts only when asked for.
         let (out, n) = f.fold16(&block("أحمد ة"), false);
@@ -253,19 +385,19 @@ mod tests {
 
     #[test]
     fn a_block_may_start_inside_a_letter() {
-        let f = Folder::new(folds).unwrap();
+        let f = Folder::new(folds, |_| false).unwrap();
         // The continuation byte of ة (D8 A9) after its lead byte: ه is D9 87.
         let mut b = block(" ب");
         b[0] = 0xA9;
-        let r = f.fold16_after(&b, 0xD8, true);
+        let r = f.fold16_after::<true>(&b, 0xD8, true);
         assert_eq!((r.bytes[0], r.lead_fix, r.good & 0b1111), (0x87, 1, 0b1111));
         // The same byte after D9 is no letter the kernel handles (U+0669, a digit).
-        let r = f.fold16_after(&b, 0xD9, true);
+        let r = f.fold16_after::<true>(&b, 0xD9, true);
         assert_eq!((r.good & 1, r.lead_fix), (0, 0));
         // A lead byte in the last position is not vouched for.
         let mut b = block("حلب حلب  ");
         b[15] = 0xD9;
-        assert_eq!(f.fold16_after(&b, 0, true).good, 0x7FFF);
+        assert_eq!(f.fold16_after::<true>(&b, 0, true).good, 0x7FFF);
     }
 
     #[test]
@@ -274,7 +406,7 @@ mod tests {
             [0xD8, 0xA4] | [0xD8, 0xA6] => Some(p),
             _ => folds(p),
         };
-        let f = Folder::new(keep_hamza).unwrap();
+        let f = Folder::new(keep_hamza, |_| false).unwrap();
         assert_eq!(f.on, [true, false, false, true, true]);
         let (out, n) = f.fold16(&block("ؤئة"), false);
         assert_eq!((&out[..6], n), ("ؤئه".as_bytes(), 6));
@@ -287,11 +419,68 @@ mod tests {
             [0xD8, 0xA8] => Some([0xD8, 0xAA]),
             _ => folds(p),
         };
-        assert_eq!(Folder::new(odd), None);
+        assert_eq!(Folder::new(odd, |_| false), None);
         // Deleting a letter is not a two-byte result either.
         assert_eq!(
-            Folder::new(|p| (p != [0xD9, 0x81]).then(|| folds(p)).flatten()),
+            Folder::new(
+                |p| (p != [0xD9, 0x81]).then(|| folds(p)).flatten(),
+                |_| false
+            ),
             None
         );
+    }
+
+    /// The default profile's deletions: tatweel and the harakat.
+    fn deletes_marks(pair: [u8; 2]) -> bool {
+        pair[0] == 0xD9 && (pair[1] == 0x80 || (0x8B..=0x9F).contains(&pair[1]))
+    }
+
+    #[test]
+    fn marks_are_deleted_when_the_table_deletes_them() {
+        let f = Folder::new(folds, deletes_marks).unwrap();
+        assert!(f.marks);
+        // حَـلَب: ح at 0, fatha (D9 8E) at 2, tatweel (D9 80) at 4, ل at 6, fatha at 8.
+        let r = f.fold16_after::<true>(&block("حَـلَب"), 0, true);
+        assert_eq!(r.del, 0b11_0011_1100);
+        assert_eq!(r.good & 0b1111_1111_1111, 0b1100_1100_0011);
+        // Shadda and sukun are marks; hamza above (D9 94) is not one the kernel deletes.
+        assert_eq!(f.fold16_after::<true>(&block("ّْ"), 0, true).del, 0b1111);
+        let r = f.fold16_after::<true>(&block("ٔ"), 0, true);
+        assert_eq!((r.del, r.good & 0b11), (0, 0));
+        // A mark whose lead byte ended the last block.
+        let mut b = block(" ب");
+        b[0] = 0x8E;
+        let r = f.fold16_after::<true>(&b, 0xD9, true);
+        assert_eq!((r.del & 1, r.good & 1), (1, 0));
+        // The same byte after D8 is a letter (U+060E is not one either).
+        assert_eq!(f.fold16_after::<true>(&b, 0xD8, true).del & 1, 0);
+    }
+
+    #[test]
+    fn a_table_that_keeps_a_mark_leaves_every_mark_to_the_caller() {
+        let keep_shadda = |p: [u8; 2]| p != [0xD9, 0x91] && deletes_marks(p);
+        let f = Folder::new(folds, keep_shadda).unwrap();
+        assert!(!f.marks);
+        let r = f.fold16_after::<true>(&block("حَ"), 0, true);
+        assert_eq!((r.del, r.good & 0b1111), (0, 0b11));
+    }
+
+    #[test]
+    fn pack16_keeps_the_marked_bytes_of_each_half_in_order() {
+        assert!(
+            std::arch::is_x86_feature_detected!("ssse3"),
+            "the SSSE3 path is tested on machines that have it"
+        );
+        let x: [u8; 16] = std::array::from_fn(|j| 100 + j as u8);
+        for keep in [0u32, 0xFFFF, 0b1010_0000_0000_0101, 0x00F0, 0xF00F, 0x8001] {
+            // SAFETY: checked above.
+            #[allow(unsafe_code)]
+            let (lo, hi, c0, c1) = unsafe { pack16(&x, keep) };
+            let want = |half: std::ops::Range<usize>| -> Vec<u8> {
+                half.filter(|&j| keep >> j & 1 != 0).map(|j| x[j]).collect()
+            };
+            assert_eq!(lo.to_le_bytes()[..c0], want(0..8)[..], "{keep:#b}");
+            assert_eq!(hi.to_le_bytes()[..c1], want(8..16)[..], "{keep:#b}");
+        }
     }
 }

@@ -263,11 +263,14 @@ impl ScanTable {
             }
         }
         // The kernel vouches only for letters that stay two-byte letters.
-        let folder = Folder::new(|pair| {
-            let cell = arabic[arabic_index(pair[0], pair[1])];
-            let o = cell.out();
-            (cell.class() == LETTER && cell.len() == 2).then_some([o[0], o[1]])
-        });
+        let folder = Folder::new(
+            |pair| {
+                let cell = arabic[arabic_index(pair[0], pair[1])];
+                let o = cell.out();
+                (cell.class() == LETTER && cell.len() == 2).then_some([o[0], o[1]])
+            },
+            |_| false,
+        );
         ScanTable {
             ascii,
             arabic,
