@@ -187,6 +187,9 @@ fn weakly_ambiguous_names_need_some_context() {
         ("في مدينة الميادين الشرقية", &[("الميادين", "al-mayadin")]),
         ("حماة الديار", &[]),
         ("حماة الوطن", &[]),
+        // A village whose name, once hamza is folded, is the verb نأمر "we order".
+        ("نأمر بوقف إطلاق النار", &[]),
+        ("قرب نامر", &[("نامر", "namir")]),
     ]);
 }
 
