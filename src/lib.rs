@@ -79,9 +79,10 @@
 //! entry per place where the lengths stop lining up.
 
 // Audited exceptions: `normalize::into_string`, the call of the SSE2 kernel in
-// `simd::Folder::fold16_after`, and the SSSE3 copy of the normalizer's main loop (the call
-// of `Normalizer::run_ssse3` after runtime detection, and of `simd::pack16` inside it): see
-// "Why unsafe" in benches/README.md.
+// `simd::Folder::fold16_after`, and the SSSE3 copies of the normalizer's main loop and of
+// the tokenizer (the calls of `Normalizer::run_ssse3` and `ScanTable::next_token_ssse3`
+// after runtime detection, and of `simd::pack16` inside them): see "Why unsafe" in
+// benches/README.md.
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 

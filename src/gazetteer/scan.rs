@@ -269,7 +269,10 @@ impl ScanTable {
                 let o = cell.out();
                 (cell.class() == LETTER && cell.len() == 2).then_some([o[0], o[1]])
             },
-            |_| false,
+            |pair| {
+                let cell = arabic[arabic_index(pair[0], pair[1])];
+                cell.class() == SKIP && cell.len() == 0
+            },
         );
         ScanTable {
             ascii,
@@ -315,6 +318,39 @@ impl ScanTable {
     pub(crate) fn next_token(
         &self,
         s: &str,
+        pos: usize,
+        buf: &mut TokBuf,
+        context_ok: bool,
+    ) -> Result<Option<Tok>, NeedsContext> {
+        #[cfg(target_arch = "x86_64")]
+        if self.folder.is_some_and(|f| f.has_ssse3()) {
+            // SAFETY: `has_ssse3` says the machine has SSSE3.
+            #[allow(unsafe_code)]
+            return unsafe { self.next_token_ssse3(s, pos, buf, context_ok) };
+        }
+        self.next_token_in::<false>(s, pos, buf, context_ok)
+    }
+
+    /// [`ScanTable::next_token`] compiled for SSSE3: the kernel reads through the marks the
+    /// normalizer deletes and packs the letters around them.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
+    fn next_token_ssse3(
+        &self,
+        s: &str,
+        pos: usize,
+        buf: &mut TokBuf,
+        context_ok: bool,
+    ) -> Result<Option<Tok>, NeedsContext> {
+        self.next_token_in::<true>(s, pos, buf, context_ok)
+    }
+
+    /// [`ScanTable::next_token`]; with `PACK` (only in [`ScanTable::next_token_ssse3`]) the
+    /// kernel also takes blocks with deleted marks.
+    #[inline(always)]
+    fn next_token_in<const PACK: bool>(
+        &self,
+        s: &str,
         mut pos: usize,
         buf: &mut TokBuf,
         context_ok: bool,
@@ -344,18 +380,42 @@ impl ScanTable {
             // 8-byte word in, one out), while they fit; then one character at a time.
             if class == LETTER {
                 // Sixteen bytes at a time while the kernel vouches for them (letters it
-                // keeps or folds, no marks).
+                // keeps or folds, and with `PACK` the marks it deletes).
                 if let Some(f) = self.folder {
                     while pos + 16 <= n && w <= INLINE - 16 {
                         let mut block = [0u8; 16];
                         block.copy_from_slice(&bytes[pos..pos + 16]);
-                        let (folded, k) = f.fold16(&block, false);
-                        buf.arr[w..w + 16].copy_from_slice(&folded);
-                        w += k;
-                        pos += k;
-                        if k > 0 {
-                            last = pos;
+                        let r = f.fold16_after::<PACK>(&block, 0, false);
+                        let k = (!(r.good | r.del)).trailing_zeros().min(16);
+                        let before = (1u32 << k) - 1;
+                        let del = r.del & before;
+                        #[cfg(target_arch = "x86_64")]
+                        if PACK && del != 0 {
+                            // SAFETY: `PACK` is true only in `next_token_ssse3`, which is
+                            // called only on a machine with SSSE3.
+                            #[allow(unsafe_code)]
+                            let (lo, hi, c0, c1) =
+                                unsafe { crate::simd::pack16(&r.bytes, !del & 0xFFFF) };
+                            buf.arr[w..w + 8].copy_from_slice(&lo.to_le_bytes());
+                            buf.arr[w + c0..w + c0 + 8].copy_from_slice(&hi.to_le_bytes());
+                            w += k as usize - (16 - c0 - c1);
+                        } else {
+                            buf.arr[w..w + 16].copy_from_slice(&r.bytes);
+                            w += k as usize;
                         }
+                        #[cfg(not(target_arch = "x86_64"))]
+                        {
+                            // No kernel marks deletions here (`del` is 0).
+                            buf.arr[w..w + 16].copy_from_slice(&r.bytes);
+                            w += k as usize - del.count_ones() as usize;
+                        }
+                        // The span ends after the last letter (the marks after it are
+                        // added at the end).
+                        let letters = r.good & before;
+                        if letters != 0 {
+                            last = pos + (32 - letters.leading_zeros()) as usize;
+                        }
+                        pos += k as usize;
                         if k < 16 {
                             break;
                         }
