@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::scan::{word_hash, NeedsContext, ScanTable, Tok, TokBuf};
+use super::scan::{word_hash, Gap, NeedsContext, ScanTable, Tok, TokBuf};
 use super::{Ambiguity, Gazetteer, KeyRec, Kind, Match};
 use crate::normalize::Normalized;
 
@@ -646,11 +646,7 @@ impl<'g, 't> Matches<'g, 't> {
             let Some(next) = self.token(last.src.end, true)? else {
                 return Ok(());
             };
-            if !self
-                .cells
-                .gap(&self.text[last.orig.end..next.orig.start])
-                .name
-            {
+            if !self.gap_between(last.orig.end, next.orig.start).name {
                 return Ok(());
             }
             let h = tagged(self.look.hash_from(0), id);
@@ -665,6 +661,20 @@ impl<'g, 't> Matches<'g, 't> {
 
 /// Words after which a strongly ambiguous name is a place, and locatives: see below.
 impl<'g, 't> Matches<'g, 't> {
+    /// The gap between two tokens, from original offset `end` to `start`. Tokens that come
+    /// from one original character (a ligature such as ﷻ, which normalizes to two words)
+    /// have no gap that a name or a list may cross.
+    fn gap_between(&self, end: usize, start: usize) -> Gap {
+        match self.text.get(end..start) {
+            Some(g) => self.cells.gap(g),
+            None => Gap {
+                name: false,
+                list: false,
+                sep: false,
+            },
+        }
+    }
+
     /// The normalized form of an original span.
     fn normalized(&self, t: Tok) -> std::borrow::Cow<'t, str> {
         self.g
@@ -724,7 +734,7 @@ impl<'g, 't> Matches<'g, 't> {
         let Some(next) = self.token(f.last.src.end, true)? else {
             return Ok(false);
         };
-        let gap = self.cells.gap(&self.text[f.last.orig.end..next.orig.start]);
+        let gap = self.gap_between(f.last.orig.end, next.orig.start);
         if !gap.list {
             return Ok(false);
         }
@@ -780,11 +790,7 @@ impl<'g, 't> Matches<'g, 't> {
         let Some(next) = self.token(f.last.src.end, true)? else {
             return Ok(false);
         };
-        if !self
-            .cells
-            .gap(&self.text[f.last.orig.end..next.orig.start])
-            .name
-        {
+        if !self.gap_between(f.last.orig.end, next.orig.start).name {
             return Ok(false);
         }
         let w = self.look.bytes();

@@ -194,6 +194,20 @@ fn weakly_ambiguous_names_need_some_context() {
 }
 
 #[test]
+fn a_ligature_of_several_words_is_read_as_its_words() {
+    // U+FDFB (جل جلاله) is one character that normalizes to two words; a proptest found
+    // that reading a name across its words sliced the original text backwards.
+    check(&[
+        ("ﷻ", &[]),
+        ("قال الله ﷻ في حلب", &[("حلب", "aleppo")]),
+        (
+            "ﷻ حلب ﷻ، دمشق ﷻ",
+            &[("حلب", "aleppo"), ("دمشق", "damascus")],
+        ),
+    ]);
+}
+
+#[test]
 fn offsets_are_into_the_original_text() {
     let g = Gazetteer::builtin();
     let text = "قال «مصدر»: إنّ قوّات سوريا الدّيمقراطية\u{200F} سيطرت على ديـــر الزُّور، وبِالحَسَكَة";
