@@ -788,6 +788,9 @@ impl Normalizer {
         self.run::<MAP, false>(out, text, start)
     }
 
+    /// [`Normalizer::run`] with `PACK`, compiled for SSSE3 so that [`crate::simd::pack16`]
+    /// is inlined into it (called from code compiled without SSSE3 it is not, and that
+    /// call alone slowed the loop down).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "ssse3")]
     fn run_ssse3<const MAP: bool>(
