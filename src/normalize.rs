@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::simd::Folder;
+use crate::simd::{block_at, Folder};
 
 /// What to do with the dagger (superscript) alef U+0670.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -351,21 +351,17 @@ impl Normalizer {
                 special_lead[b] = true;
             }
         }
+        // The entry of a character that the fast loop writes as 0 or 2 bytes, if it is one.
         let entry = |pair: [u8; 2]| {
             let e = pairs[two_byte_index(pair[0], pair[1])];
-            let len = if e & (PAIR_SLOW | PAIR_NARROW) == 0 {
-                (e >> PAIR_LEN_SHIFT) & 3
-            } else {
-                3
-            };
-            (e, len)
+            (e & (PAIR_SLOW | PAIR_NARROW) == 0).then_some(e)
         };
         let folder = Folder::new(
             |pair| {
-                let (e, len) = entry(pair);
-                (len == 2).then(|| (e as u16).to_le_bytes())
+                let e = entry(pair).filter(|e| e >> PAIR_LEN_SHIFT == 2)?;
+                Some((e as u16).to_le_bytes())
             },
-            |pair| entry(pair).1 == 0,
+            |pair| entry(pair).is_some_and(|e| e >> PAIR_LEN_SHIFT == 0),
         );
         let ascii_kept = (0..0x80u8).all(|b| resolve(char::from(b), &config) == Act::Keep);
         Normalizer {
@@ -612,17 +608,15 @@ impl Normalizer {
                                 // The carried lead byte is a deleted mark's.
                                 o -= 1;
                             }
-                            #[cfg(target_arch = "x86_64")]
                             if PACK {
                                 // SAFETY: `PACK` is true only in `run_ssse3`, which is called
                                 // only on a machine with SSSE3.
                                 #[allow(unsafe_code)]
-                                let (lo, hi, c0, c1) =
-                                    unsafe { crate::simd::pack16(&r.bytes, !del & 0xFFFF) };
-                                buf[o..o + 8].copy_from_slice(&lo.to_le_bytes());
-                                buf[o + c0..o + c0 + 8].copy_from_slice(&hi.to_le_bytes());
+                                let gone =
+                                    unsafe { crate::simd::pack16(block_at(buf, o), &r.bytes, del) };
                                 if !MAP {
-                                    removed = (16 - c0 - c1) as u32;
+                                    // (With the map, the runs below count them.)
+                                    removed = gone as u32;
                                 }
                             }
                             if MAP {
@@ -630,7 +624,6 @@ impl Normalizer {
                                 // starts. A run at the start of the block may continue the
                                 // last one. Three runs without a branch (a block of
                                 // diacritized text has 0 to 3), then the rest.
-                                // (`removed` counts the bytes deleted as it goes.)
                                 let mut d = del;
                                 let mut step = |d: &mut u32| {
                                     let (p, end, len) = next_run(d, &mut removed);
@@ -905,9 +898,8 @@ fn into_string(buf: Vec<u8>) -> String {
     // continuation byte, or taken back (`o -= 1`) before anything else is written. Marks
     // the kernel deletes are whole two-byte characters (a lead byte D9 and a continuation
     // byte; a carried lead byte is taken back with `o -= 1` when its continuation byte is
-    // a mark's): packing the block without them (`simd::pack16`, or the `u128` shifts of
-    // the fallback) leaves whole characters in order, and `o` moves over the kept bytes of
-    // the whole characters only.
+    // a mark's): packing the block without them (`simd::pack16`) leaves whole characters
+    // in order, and `o` moves over the kept bytes of the whole characters only.
     // `compose_last` moves `o` back to the start of the last character, which it found by
     // `str::from_utf8`, and writes one `char` of the same length there.
     unsafe { String::from_utf8_unchecked(buf) }

@@ -151,6 +151,36 @@ impl Folder {
 #[cfg(target_arch = "x86_64")]
 pub(crate) use ssse3::pack16;
 
+/// The 16 bytes of `buf` from `at`, as an array for [`pack16`] (the slice has that
+/// length, so the conversion cannot fail and compiles to nothing).
+#[inline(always)]
+pub(crate) fn block_at(buf: &mut [u8], at: usize) -> &mut [u8; 16] {
+    let block: &mut [u8] = &mut buf[at..at + 16];
+    block
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("a slice of 16 bytes"))
+}
+
+/// What `pack16` does on x86-64, a byte at a time, for other targets. They have no kernel
+/// (`Folder::new` returns `None`), so nothing calls it; it keeps the callers free of `cfg`.
+/// Declared `unsafe` only to have the same signature as the SSSE3 version.
+///
+/// # Safety
+///
+/// None needed.
+#[cfg(not(target_arch = "x86_64"))]
+#[allow(unsafe_code)]
+pub(crate) unsafe fn pack16(out: &mut [u8; 16], x: &[u8; 16], del: u32) -> usize {
+    let mut k = 0;
+    for (j, &b) in x.iter().enumerate() {
+        if del >> j & 1 == 0 {
+            out[k] = b;
+            k += 1;
+        }
+    }
+    16 - k
+}
+
 #[cfg(target_arch = "x86_64")]
 mod ssse3 {
     use std::arch::x86_64::*;
@@ -186,14 +216,15 @@ mod ssse3 {
         t
     };
 
-    /// Packs the bytes of `x` whose bits are set in `keep` (bits 0–15) to the front, in
-    /// order, each half on its own: the packed low half (bytes 0–7), the packed high half
-    /// (bytes 8–15), and the numbers kept of each. One `pshufb`.
+    /// Writes `x` without the bytes whose bits are set in `del` (bits 0–15) to the front of
+    /// `out` (16 bytes of room; the bytes past the kept ones are unspecified), and returns
+    /// how many bytes it left out. One `pshufb` packs each half; two stores join them.
     #[inline]
     #[target_feature(enable = "ssse3")]
-    pub(crate) fn pack16(x: &[u8; 16], keep: u32) -> (u64, u64, usize, usize) {
+    pub(crate) fn pack16(out: &mut [u8; 16], x: &[u8; 16], del: u32) -> usize {
+        let keep = !del & 0xFFFF;
         let lo = (keep & 0xFF) as usize;
-        let hi = (keep >> 8 & 0xFF) as usize;
+        let hi = (keep >> 8) as usize;
         let idx = u64::from_le_bytes(PACK[lo]);
         // The high half's indices are 8 more (0x80 + 8 still has the zeroing bit).
         let idx_hi = u64::from_le_bytes(PACK[hi]) + 0x0808_0808_0808_0808;
@@ -206,7 +237,11 @@ mod ssse3 {
         let p = _mm_shuffle_epi8(v, i);
         let low = _mm_cvtsi128_si64(p) as u64;
         let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(p, p)) as u64;
-        (low, high, COUNT[lo] as usize, COUNT[hi] as usize)
+        // (At most 8: `min` lets the compiler see the store fits.)
+        let c0 = (COUNT[lo] as usize).min(8);
+        out[..8].copy_from_slice(&low.to_le_bytes());
+        out[c0..c0 + 8].copy_from_slice(&high.to_le_bytes());
+        16 - c0 - COUNT[hi] as usize
     }
 }
 
@@ -466,21 +501,23 @@ mod tests {
     }
 
     #[test]
-    fn pack16_keeps_the_marked_bytes_of_each_half_in_order() {
+    fn pack16_leaves_out_the_deleted_bytes_and_keeps_the_order() {
         assert!(
             std::arch::is_x86_feature_detected!("ssse3"),
             "the SSSE3 path is tested on machines that have it"
         );
         let x: [u8; 16] = std::array::from_fn(|j| 100 + j as u8);
-        for keep in [0u32, 0xFFFF, 0b1010_0000_0000_0101, 0x00F0, 0xF00F, 0x8001] {
+        for del in [0u32, 0xFFFF, 0b0101_1111_1111_1010, 0xFF0F, 0x0FF0, 0x7FFE] {
+            let mut out = [0u8; 16];
             // SAFETY: checked above.
             #[allow(unsafe_code)]
-            let (lo, hi, c0, c1) = unsafe { pack16(&x, keep) };
-            let want = |half: std::ops::Range<usize>| -> Vec<u8> {
-                half.filter(|&j| keep >> j & 1 != 0).map(|j| x[j]).collect()
-            };
-            assert_eq!(lo.to_le_bytes()[..c0], want(0..8)[..], "{keep:#b}");
-            assert_eq!(hi.to_le_bytes()[..c1], want(8..16)[..], "{keep:#b}");
+            let gone = unsafe { pack16(&mut out, &x, del) };
+            let want: Vec<u8> = (0..16)
+                .filter(|&j| del >> j & 1 == 0)
+                .map(|j| x[j])
+                .collect();
+            assert_eq!(gone, 16 - want.len(), "{del:#b}");
+            assert_eq!(out[..want.len()], want[..], "{del:#b}");
         }
     }
 }

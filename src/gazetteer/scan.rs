@@ -388,27 +388,24 @@ impl ScanTable {
                         let r = f.fold16_after::<PACK>(&block, 0, false);
                         let k = (!(r.good | r.del)).trailing_zeros().min(16);
                         let before = (1u32 << k) - 1;
-                        let del = r.del & before;
-                        #[cfg(target_arch = "x86_64")]
-                        if PACK && del != 0 {
+                        buf.arr[w..w + 16].copy_from_slice(&r.bytes);
+                        let mut gone = 0;
+                        if PACK && r.del & before != 0 {
+                            // Marks inside: the letters around them, packed.
                             // SAFETY: `PACK` is true only in `next_token_ssse3`, which is
                             // called only on a machine with SSSE3.
                             #[allow(unsafe_code)]
-                            let (lo, hi, c0, c1) =
-                                unsafe { crate::simd::pack16(&r.bytes, !del & 0xFFFF) };
-                            buf.arr[w..w + 8].copy_from_slice(&lo.to_le_bytes());
-                            buf.arr[w + c0..w + c0 + 8].copy_from_slice(&hi.to_le_bytes());
-                            w += k as usize - (16 - c0 - c1);
-                        } else {
-                            buf.arr[w..w + 16].copy_from_slice(&r.bytes);
-                            w += k as usize;
+                            {
+                                gone = unsafe {
+                                    crate::simd::pack16(
+                                        crate::simd::block_at(&mut buf.arr, w),
+                                        &r.bytes,
+                                        r.del & before,
+                                    )
+                                };
+                            }
                         }
-                        #[cfg(not(target_arch = "x86_64"))]
-                        {
-                            // No kernel marks deletions here (`del` is 0).
-                            buf.arr[w..w + 16].copy_from_slice(&r.bytes);
-                            w += k as usize - del.count_ones() as usize;
-                        }
+                        w += k as usize - gone;
                         // The span ends after the last letter (the marks after it are
                         // added at the end).
                         let letters = r.good & before;
