@@ -81,8 +81,8 @@
 // Audited exceptions: `normalize::into_string`, the call of the SSE2 kernel in
 // `simd::Folder::fold16_after`, and the SSSE3 copies of the normalizer's main loop and of
 // the tokenizer (the calls of `Normalizer::run_ssse3` and `ScanTable::next_token_ssse3`
-// after runtime detection, and of `simd::pack16` inside them): see "Why unsafe" in
-// benches/README.md.
+// after runtime detection, and of `simd::pack16` inside them; other targets declare a safe
+// byte loop with the same `unsafe` signature): see "Why unsafe" in benches/README.md.
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 
