@@ -245,6 +245,78 @@ mod ssse3 {
     }
 }
 
+/// The classes of 64 bytes that the tagger's word skipper needs, one bit per byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Classes64 {
+    /// ASCII bytes other than letters and digits (spaces, punctuation, controls).
+    pub(crate) sep: u64,
+    /// The lead byte of each letter of U+0621–U+063A and U+0641–U+064A whose two bytes are
+    /// in the block.
+    pub(crate) leads: u64,
+    /// Both bytes of those letters.
+    pub(crate) letters: u64,
+    /// Both bytes of each tatweel and haraka U+064B–U+0652 (the kernel's `MARKS`).
+    pub(crate) marks: u64,
+    /// Both bytes of each Arabic comma, semicolon and question mark (، ؛ ؟).
+    pub(crate) punct: u64,
+}
+
+/// Classifies 64 bytes that start on a character boundary: SSE2 on x86-64, a byte at a
+/// time elsewhere (the same result).
+#[inline]
+pub(crate) fn classify64(block: &[u8; 64]) -> Classes64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    let masks = {
+        // SAFETY: SSE2 is enabled at compile time (the `cfg` above), so the target
+        // feature the function needs is present on every machine this code runs on.
+        #[allow(unsafe_code)]
+        unsafe {
+            sse2::classes64(block)
+        }
+    };
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    let masks = classes64_bytewise(block);
+    classes_from(masks)
+}
+
+/// [`Classes64`] from the masks of bytes: separators, D8, D9, the continuation bytes that
+/// make a letter after D8 (A1–BA) and after D9 (81–8A), a mark after D9 (80, 8B–92), and
+/// punctuation after D8 (8C, 9B, 9F).
+#[inline(always)]
+fn classes_from([sep, d8, d9, c8, c9, m9, p8]: [u64; 7]) -> Classes64 {
+    let leads = (d8 & c8 >> 1) | (d9 & c9 >> 1);
+    let marks = d9 & m9 >> 1;
+    let punct = d8 & p8 >> 1;
+    Classes64 {
+        sep,
+        leads,
+        letters: leads | leads << 1,
+        marks: marks | marks << 1,
+        punct: punct | punct << 1,
+    }
+}
+
+/// The masks of [`classes_from`], a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn classes64_bytewise(block: &[u8; 64]) -> [u64; 7] {
+    let mut m = [0u64; 7];
+    for (j, &b) in block.iter().enumerate() {
+        let bits = [
+            b.is_ascii() && !b.is_ascii_alphanumeric(),
+            b == 0xD8,
+            b == 0xD9,
+            (0xA1..=0xBA).contains(&b),
+            (0x81..=0x8A).contains(&b),
+            MARKS.contains(&b),
+            matches!(b, 0x8C | 0x9B | 0x9F),
+        ];
+        for (mask, bit) in m.iter_mut().zip(bits) {
+            *mask |= u64::from(bit) << j;
+        }
+    }
+    m
+}
+
 /// What [`Folder::fold16_after`] makes of a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Fold16 {
@@ -281,6 +353,42 @@ mod sse2 {
     fn within(v: __m128i, lo: u8, hi: u8) -> __m128i {
         let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
         _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
+    }
+
+    /// The masks of [`super::classes_from`].
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn classes64(block: &[u8; 64]) -> [u64; 7] {
+        let mut m = [0u64; 7];
+        for (i, part) in block.chunks_exact(16).enumerate() {
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&part[..8]);
+            hi.copy_from_slice(&part[8..]);
+            let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+            let alnum = _mm_or_si128(
+                within(v, b'0', b'9'),
+                within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z'),
+            );
+            let ascii = !_mm_movemask_epi8(v) & 0xFFFF;
+            let sep = ascii & !_mm_movemask_epi8(alnum);
+            let masks = [
+                sep,
+                _mm_movemask_epi8(eq(v, 0xD8)),
+                _mm_movemask_epi8(eq(v, 0xD9)),
+                _mm_movemask_epi8(within(v, 0xA1, 0xBA)),
+                _mm_movemask_epi8(within(v, 0x81, 0x8A)),
+                _mm_movemask_epi8(_mm_or_si128(within(v, 0x8B, 0x92), eq(v, 0x80))),
+                _mm_movemask_epi8(_mm_or_si128(
+                    eq(v, 0x8C),
+                    _mm_or_si128(eq(v, 0x9B), eq(v, 0x9F)),
+                )),
+            ];
+            for (mask, bits) in m.iter_mut().zip(masks) {
+                *mask |= u64::from(bits as u16) << (16 * i);
+            }
+        }
+        m
     }
 
     /// [`Folder::fold16_after`]: one load, compares and masks, and one movemask for the
@@ -519,5 +627,47 @@ mod tests {
             assert_eq!(gone, 16 - want.len(), "{del:#b}");
             assert_eq!(out[..want.len()], want[..], "{del:#b}");
         }
+    }
+
+    /// Every byte value at every position, and runs of letters across the 16-byte parts.
+    #[test]
+    fn classify64_agrees_with_the_bytewise_version() {
+        let text = "قوات سوريا، 17 abc «الحسكة» ـ\u{064E}ٹ\u{00A0}Zz@[`{/:وللمحافظات";
+        let mut cases: Vec<[u8; 64]> = Vec::new();
+        for shift in 0..text.len() {
+            let mut b = [b' '; 64];
+            for (j, &x) in text.as_bytes()[shift..].iter().take(64).enumerate() {
+                b[j] = x;
+            }
+            cases.push(b);
+        }
+        for v in 0..=255u8 {
+            for at in [0, 15, 16, 31, 63] {
+                let mut b = [0xD8; 64];
+                b[at] = v;
+                cases.push(b);
+                let mut b = [0xD9; 64];
+                b[at] = v;
+                cases.push(b);
+            }
+        }
+        for b in &cases {
+            assert_eq!(classify64(b), classes_from(classes64_bytewise(b)), "{b:?}");
+        }
+        // "حَلب، ": the letters at bytes 0–1 and 4–7, the fatha at 2–3, the comma at 8–9,
+        // the space at 10.
+        let mut b = [0u8; 64];
+        b[..11].copy_from_slice("حَلب، ".as_bytes());
+        let c = classify64(&b);
+        assert_eq!(
+            (c.leads, c.letters, c.marks, c.punct, c.sep & 0x7FF),
+            (
+                0b101_0001,
+                0b1111_0011,
+                0b1100,
+                0b11_0000_0000,
+                0b100_0000_0000
+            )
+        );
     }
 }

@@ -10,7 +10,9 @@
 
 use std::sync::OnceLock;
 
-use super::scan::{word_hash, Gap, NeedsContext, ScanTable, Tok, TokBuf};
+use super::scan::{
+    letter_code, tail_key, word_hash, Chunk, Gap, NeedsContext, ScanTable, Stop, Tok, TokBuf, TAIL,
+};
 use super::{Ambiguity, Gazetteer, KeyRec, Kind, Match};
 use crate::normalize::Normalized;
 
@@ -162,6 +164,9 @@ pub(crate) struct ScanIndex {
     /// The words after a node (tag: the node).
     next: WordTable,
     bloom: Box<[u64; BLOOM_WORDS]>,
+    /// The word skipper's filter: a bit for the [`tail_key`] of every word that may start
+    /// a key (a first word behind any chain of proclitics).
+    tails: Box<[u64; TAIL_WORDS]>,
     /// The tokenizer's table, made from the gazetteer's normalizer on the first scan.
     cells: OnceLock<ScanTable>,
     /// For each entity, the kind of the names it can vouch for in a list (see
@@ -173,12 +178,65 @@ pub(crate) struct ScanIndex {
 const BLOOM_WORD_BITS: u32 = 10;
 const BLOOM_WORDS: usize = 1 << BLOOM_WORD_BITS;
 
+/// The tail filter has 2^12 words of 64 bits (32 KB): with two bits a key, about 8,000 keys
+/// (the built-in gazetteer's) let through under 1% of the other words.
+const TAIL_WORD_BITS: u32 = 12;
+const TAIL_WORDS: usize = 1 << TAIL_WORD_BITS;
+
+/// The chains of proclitics [`for_each_reading`] strips before a first word as it is
+/// (tag 0), and before a first word without its article (tag 1, after لل).
+const CHAINS: [&[&str]; 2] = [
+    &[
+        "", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل",
+    ],
+    &["لل", "ولل", "فلل"],
+];
+
+/// The tail filter's word and bits for a [`tail_key`]: two bits in one word.
+#[inline(always)]
+fn tail_bits(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = (h >> (64 - TAIL_WORD_BITS)) as usize;
+    (word, 1 << (h >> 40 & 63) | 1 << (h >> 46 & 63))
+}
+
+/// Sets the tail filter's bits for `word` (normalized) behind each chain of proclitics of
+/// `tag`. A word with a character outside U+0600–U+06FF or not of two bytes gets none: the
+/// skipper leaves words with such characters to the tokenizer.
+fn add_tails(tails: &mut [u64; TAIL_WORDS], word: &[u8], tag: usize) {
+    let Some(codes) = word
+        .chunks(2)
+        .map(|p| match *p {
+            [lead @ 0xD8..=0xDB, cont] => Some(letter_code(lead, cont)),
+            _ => None,
+        })
+        .collect::<Option<Vec<u16>>>()
+    else {
+        return;
+    };
+    for chain in CHAINS[tag] {
+        let mut all: Vec<u16> = chain
+            .as_bytes()
+            .chunks(2)
+            .map(|p| letter_code(p[0], p[1]))
+            .collect();
+        all.extend_from_slice(&codes);
+        let mut last_first = [0u16; TAIL];
+        for (k, &c) in last_first.iter_mut().zip(all.iter().rev()) {
+            *k = c;
+        }
+        let (w, bits) = tail_bits(tail_key(last_first));
+        tails[w] |= bits;
+    }
+}
+
 impl ScanIndex {
     pub(crate) fn new(keys: &[KeyRec]) -> ScanIndex {
         let mut first_table = WordTable::with_capacity(keys.len());
         let mut next_table = WordTable::with_capacity(keys.len() / 2);
         let mut nodes: Vec<Node> = Vec::new();
         let mut bloom = Box::new([0u64; BLOOM_WORDS]);
+        let mut tails = Box::new([0u64; TAIL_WORDS]);
         let mut set_bloom = |h: u64| {
             let (word, mask) = ScanIndex::bloom_bits(h);
             bloom[word] |= mask;
@@ -192,10 +250,12 @@ impl ScanIndex {
             if node as usize == before {
                 nodes.push(Node::default());
                 set_bloom(word_hash(first));
+                add_tails(&mut tails, first, 0);
                 if let Some(bare) = first.strip_prefix("ال".as_bytes()) {
                     if !bare.is_empty() {
                         first_table.get_or_insert(1, bare, || node);
                         set_bloom(tagged(word_hash(bare), 1));
+                        add_tails(&mut tails, bare, 1);
                     }
                 }
             }
@@ -215,6 +275,7 @@ impl ScanIndex {
             first: first_table,
             next: next_table,
             bloom,
+            tails,
             cells: OnceLock::new(),
             partners: OnceLock::new(),
         }
@@ -233,6 +294,13 @@ impl ScanIndex {
     fn may_be_first(&self, h: u64) -> bool {
         let (word, mask) = Self::bloom_bits(h);
         self.bloom[word] & mask == mask
+    }
+
+    /// Whether a word with this [`tail_key`] may start a name (no false negatives).
+    #[inline(always)]
+    fn may_end_first(&self, key: u64) -> bool {
+        let (w, bits) = tail_bits(key);
+        self.tails[w] & bits == bits
     }
 
     /// Whether the token in `buf` may start a name: the filter lets one of its readings
@@ -405,6 +473,13 @@ pub struct Matches<'g, 't> {
     look: Box<TokBuf>,
     /// The last token read ahead into `look`, and where its read started.
     ahead: Option<(usize, Span)>,
+    /// Tokens to read before the word skipper is tried again, and how many it was the
+    /// last time it could not skip one word (text it cannot read, such as diacritized
+    /// words, backs it off).
+    skip_wait: u32,
+    skip_backoff: u32,
+    /// The skipper's last chunk.
+    chunk: Option<Chunk>,
 }
 
 /// Calls `f` with every reading of a normalized word: where the name would start, the
@@ -520,6 +595,9 @@ impl<'g, 't> Matches<'g, 't> {
             buf: Box::default(),
             look: Box::default(),
             ahead: None,
+            skip_wait: 0,
+            skip_backoff: 0,
+            chunk: None,
         }
     }
 
@@ -802,9 +880,48 @@ impl<'g, 't> Matches<'g, 't> {
         self.prev[0] = Some(t);
     }
 
+    /// Moves the scan past the words that cannot start a name, as far as the word skipper
+    /// can read the text (see [`ScanTable::skip_words`]).
+    #[inline(always)]
+    fn skip_words(&mut self) {
+        if self.skip_wait > 0 {
+            self.skip_wait -= 1;
+            return;
+        }
+        // The skipper reads the original text only, and a token read ahead is read once.
+        if self.mapped.is_some() || self.ahead.is_some_and(|(at, _)| at == self.pos) {
+            return;
+        }
+        let idx = &self.g.inner.scan;
+        let (pos, stop, count) = self.cells.skip_words(
+            self.text,
+            self.pos,
+            &mut self.chunk,
+            |key| idx.may_end_first(key),
+            &mut self.prev,
+            &mut self.look,
+        );
+        self.pos = pos;
+        match stop {
+            // The word is read: the tokenizer takes it over as if read ahead.
+            Stop::Read(t) => {
+                self.ahead = Some((pos, Span { src: t, orig: t }));
+                self.skip_backoff = 0;
+            }
+            Stop::Wanted => self.skip_backoff = 0,
+            _ if count > 0 => self.skip_backoff = 0,
+            Stop::Other => {
+                self.skip_backoff = (self.skip_backoff * 2).clamp(1, 64);
+                self.skip_wait = self.skip_backoff;
+            }
+            Stop::End => {}
+        }
+    }
+
     /// One step of the scan: the next match, `Ok(None)` at the end of the text.
     fn step(&mut self) -> Result<Option<Match<'g>>, NeedsContext> {
         loop {
+            self.skip_words();
             let Some(tok) = self.token(self.pos, false)? else {
                 return Ok(None);
             };
@@ -999,6 +1116,118 @@ mod tests {
             let mapped = collect(Matches::new_mapped(g, &text));
             prop_assert_eq!(fast, mapped, "text {:?}", text);
         }
+    }
+
+    /// Words that start no name (most words of a text), and separators, for texts long
+    /// enough for the word skipper.
+    const FILLER: &[&str] = &[
+        "قال",
+        "المتحدث",
+        "إنَّ",
+        "الهجوم",
+        "أسفر",
+        "عن",
+        "مقتلِ",
+        "عشرة",
+        "مدنيين",
+        "وأضاف",
+        "أمس",
+        "كانت",
+        "الاشتباكات",
+        "عنيفةً",
+        "بين",
+        "الطرفين",
+        "يوم",
+        "ـ",
+        "ه",
+        " ",
+        " ",
+        " ",
+        "، ",
+        "؟ ",
+        ". ",
+        "\n",
+    ];
+
+    /// The pieces that the word skipper reads, and the rest (which stop it).
+    fn long_text() -> impl Strategy<Value = String> {
+        let pieces: Vec<&'static str> = PIECES
+            .iter()
+            .chain(FILLER)
+            .chain(FILLER)
+            .copied()
+            // Left out: what makes the whole text go to the whole-text normalizer.
+            .filter(|p| !p.contains(['\u{0654}', '\u{0653}', 'ﻻ', 'ﺣ', '\u{FDF2}']))
+            .collect();
+        proptest::collection::vec(proptest::sample::select(pieces), 20..160)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// With the word skipper (texts of more than 64 bytes), the scan still finds what
+        /// it finds over the whole text normalized (where the skipper never runs).
+        #[test]
+        fn skipping_words_changes_no_match(text in long_text()) {
+            let g = Gazetteer::builtin();
+            let fast = collect(Matches::new(g, &text));
+            let mapped = collect(Matches::new_mapped(g, &text));
+            prop_assert_eq!(fast, mapped, "text {:?}", text);
+        }
+    }
+
+    /// Every word that the tokenizer's lookups find a first word in (a first word behind
+    /// و ف, then ب ك ل or لل), the skipper stops at and reads.
+    #[test]
+    fn the_tail_filter_lets_every_first_word_through_behind_every_chain() {
+        let g = Gazetteer::builtin();
+        let cells = ScanTable::new(&g.inner.normalizer);
+        let idx = &g.inner.scan;
+        let mut checked = 0;
+        for rec in g.inner.keys.iter() {
+            let first = rec.key.split(' ').next().unwrap_or("");
+            let bare = first.strip_prefix("ال").unwrap_or(first);
+            for (conj, prep, stem) in ["", "و", "ف"].iter().flat_map(|conj| {
+                ["", "ب", "ك", "ل", "لل"]
+                    .iter()
+                    .flat_map(move |prep| [first, bare].map(|stem| (conj, prep, stem)))
+            }) {
+                {
+                    let word = format!("{conj}{prep}{stem}");
+                    let mut buf = TokBuf::default();
+                    let Ok(Some(_)) = cells.next_token(&word, 0, &mut buf, false) else {
+                        continue;
+                    };
+                    let found = for_each_reading(buf.bytes(), |from, tag, _| {
+                        idx.lookup_first(&buf, from, tag).is_some()
+                    });
+                    if !found
+                        || !word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                        || word.len() >= 64
+                    {
+                        continue;
+                    }
+                    // The word at the end of a text long enough for the skipper.
+                    let text = format!("{}{word} {}", "كلمة ".repeat(20), "x".repeat(64));
+                    let mut prev = [None, None];
+                    let (at, stop, _) = cells.skip_words(
+                        &text,
+                        0,
+                        &mut None,
+                        |k| idx.may_end_first(k),
+                        &mut prev,
+                        &mut buf,
+                    );
+                    let span = Tok {
+                        start: at,
+                        end: at + word.len(),
+                    };
+                    assert_eq!((&text[at..span.end], stop), (&*word, Stop::Read(span)));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

@@ -121,6 +121,8 @@ pub(crate) struct ScanTable {
     quad: [u32; 256],
     /// The sixteen-byte kernel, when it agrees with the table on the letters it handles.
     folder: Option<Folder>,
+    /// What [`ScanTable::skip_words`] may read, when the table allows it at all.
+    skipper: Option<Skipper>,
     normalizer: Normalizer,
 }
 
@@ -274,13 +276,138 @@ impl ScanTable {
                 cell.class() == SKIP && cell.len() == 0
             },
         );
+        let skipper = Skipper::new(&ascii, &arabic);
         ScanTable {
             ascii,
             arabic,
             quad,
             folder,
+            skipper,
             normalizer: n.clone(),
         }
+    }
+
+    /// Skips the words from `pos` (a token boundary) that the tokenizer need not read: runs
+    /// of letters of U+0621–U+063A and U+0641–U+064A (and of the marks the normalizer
+    /// deletes, after the first letter) between ASCII separators (and ، ؛ ؟), whose
+    /// [`tail_key`] `wanted` refuses. The last two words skipped go to the front of `prev`
+    /// (the last first). Returns where the scan goes on (a token boundary), why it stopped
+    /// there, and how many words it skipped. A wanted word of letters only is read into
+    /// `buf` ([`Stop::Read`]).
+    ///
+    /// Sixty-four bytes are classified at a time, and the last chunk is kept in `chunk` for
+    /// the next call (the caller's tokenizer reads one word, most often, before it calls
+    /// again); `chunk` must be `None` or what this function left there for the same `s`.
+    /// The last 64 bytes of the text are left to the tokenizer.
+    #[inline]
+    pub(crate) fn skip_words(
+        &self,
+        s: &str,
+        pos: usize,
+        chunk: &mut Option<Chunk>,
+        wanted: impl Fn(u64) -> bool,
+        prev: &mut [Option<Tok>; 2],
+        buf: &mut TokBuf,
+    ) -> (usize, Stop, usize) {
+        let Some(sk) = &self.skipper else {
+            return (pos, Stop::Other, 0);
+        };
+        let bytes = s.as_bytes();
+        let (mut c, mut at) = match *chunk {
+            Some(c) if c.base <= pos && pos < c.base + 64 => (c, (pos - c.base) as u32),
+            _ => match sk.classify(bytes, pos) {
+                Some(c) => (c, 0),
+                None => return (pos, Stop::End, 0),
+            },
+        };
+        // The last two words skipped, and how many.
+        let mut last = [Tok { start: 0, end: 0 }; 2];
+        let mut count = 0;
+        let (stop, pos) = loop {
+            let word = !c.sep;
+            let rest = word.checked_shr(at).unwrap_or(0);
+            if rest == 0 {
+                // Separators to the end of the chunk.
+                match sk.classify(bytes, c.base + 64) {
+                    Some(next) => (c, at) = (next, 0),
+                    None => break (Stop::End, c.base + 64),
+                }
+                continue;
+            }
+            let a = at + rest.trailing_zeros();
+            let after = c.sep >> a;
+            let start = c.base + a as usize;
+            if after == 0 {
+                // The word goes on past the chunk: read it in the next one, or leave a word
+                // as long as a chunk to the tokenizer.
+                if a == 0 {
+                    break (Stop::Other, start);
+                }
+                match sk.classify(bytes, start) {
+                    Some(next) => (c, at) = (next, 0),
+                    None => break (Stop::End, start),
+                }
+                continue;
+            }
+            let b = a + after.trailing_zeros();
+            let span = (u64::MAX >> (64 - (b - a))) << a;
+            if c.body & span != span || c.leads >> a & 1 == 0 {
+                break (Stop::Other, start);
+            }
+            let end = c.base + b as usize;
+            let plain = c.letters & span == span;
+            // The codes of the last letters, from the last.
+            let mut last_first = [0u16; TAIL];
+            if plain && end >= 2 * TAIL {
+                // Letters only: the last ones are in the last bytes (those of a shorter
+                // word are left out).
+                let mut tail = [0u8; 2 * TAIL];
+                tail.copy_from_slice(&bytes[end - 2 * TAIL..end]);
+                let letters = (b - a) as usize / 2;
+                for (j, code) in last_first.iter_mut().enumerate() {
+                    let at = 2 * (TAIL - 1 - j);
+                    let k = arabic_index(tail[at], tail[at + 1]);
+                    *code = sk.codes[k] & 0u16.wrapping_sub(u16::from(j < letters));
+                }
+            } else {
+                // With marks: the letters' lead bytes, from the last.
+                let mut leads = c.leads & span;
+                for code in &mut last_first {
+                    let hi = 63 - leads.leading_zeros().min(63);
+                    let p = c.base + hi as usize;
+                    let k = arabic_index(bytes[p], bytes[p + 1]);
+                    *code = sk.codes[k] & 0u16.wrapping_sub(u16::from(leads != 0));
+                    leads &= !(1u64 << hi);
+                }
+            }
+            let tok = Tok { start, end };
+            if wanted(tail_key(last_first)) {
+                if !plain {
+                    break (Stop::Wanted, start);
+                }
+                // Its letters, normalized (at most 32, which fit).
+                let mut w = 0;
+                for pair in bytes[start..end].chunks_exact(2) {
+                    let code = sk.codes[arabic_index(pair[0], pair[1])] - 1;
+                    buf.arr[w] = 0xD8 | (code >> 6) as u8;
+                    buf.arr[w + 1] = 0x80 | (code & 0x3F) as u8;
+                    w += 2;
+                }
+                buf.len = w;
+                buf.spilled = false;
+                break (Stop::Read(tok), start);
+            }
+            last = [tok, last[0]];
+            count += 1;
+            at = b;
+        };
+        *chunk = Some(c);
+        match count {
+            0 => {}
+            1 => *prev = [Some(last[0]), prev[0]],
+            _ => *prev = [Some(last[0]), Some(last[1])],
+        }
+        (pos, stop, count)
     }
 
     /// The normalizer the table was built from.
@@ -569,6 +696,121 @@ impl ScanTable {
     }
 }
 
+/// Why [`ScanTable::skip_words`] stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// At a word whose key the caller wants, read into the caller's buffer.
+    Read(Tok),
+    /// At a word whose key the caller wants, left to the tokenizer (it has marks).
+    Wanted,
+    /// At a word it cannot read (other characters, or a chunk-long word).
+    Other,
+    /// Less than a chunk from the end of the text.
+    End,
+}
+
+/// The code of a normalized letter of U+0600–U+06FF in a [`tail_key`]: its
+/// [`arabic_index`] plus one (0 is no letter).
+pub(crate) fn letter_code(lead: u8, cont: u8) -> u16 {
+    arabic_index(lead, cont) as u16 + 1
+}
+
+/// The number of letters in a [`tail_key`].
+pub(crate) const TAIL: usize = 6;
+
+/// The key [`ScanTable::skip_words`] gives a word: the codes of its last [`TAIL`]
+/// normalized letters, the last in the low 9 bits; 0 for letters a shorter word lacks.
+/// Every reading of a word (it without proclitics) ends with the word, so the key of a word
+/// that starts a name is the key of the name's first word behind some chain of proclitics.
+pub(crate) fn tail_key(last_first: [u16; TAIL]) -> u64 {
+    last_first
+        .iter()
+        .enumerate()
+        .fold(0, |k, (j, &c)| k | u64::from(c) << (9 * j))
+}
+
+/// Sixty-four bytes of text classified for [`ScanTable::skip_words`]: one bit per byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Chunk {
+    /// Where the chunk starts in the text.
+    base: usize,
+    /// Bytes between words.
+    sep: u64,
+    /// Bytes a word may have: letters, and the marks the normalizer deletes.
+    body: u64,
+    /// Both bytes of each letter.
+    letters: u64,
+    /// The first byte of each letter.
+    leads: u64,
+}
+
+/// What the word skipper may read, from the tokenizer's tables.
+#[derive(Clone, Debug)]
+struct Skipper {
+    /// The [`letter_code`] of the normalized letter of each letter of U+0621–U+063A and
+    /// U+0641–U+064A, by [`arabic_index`].
+    codes: Box<[u16; 256]>,
+    /// All ones when the normalizer deletes tatweel and the harakat U+064B–U+0652 and a
+    /// span extends over them, so that they may be inside a word.
+    marks: u64,
+}
+
+impl Skipper {
+    /// The 64 bytes of `bytes` from `base` (a char boundary), if there are that many.
+    #[inline(always)]
+    fn classify(&self, bytes: &[u8], base: usize) -> Option<Chunk> {
+        let block: &[u8; 64] = bytes.get(base..base + 64)?.try_into().ok()?;
+        let c = crate::simd::classify64(block);
+        Some(Chunk {
+            base,
+            sep: c.sep | c.punct,
+            body: c.letters | (c.marks & self.marks),
+            letters: c.letters,
+            leads: c.leads,
+        })
+    }
+
+    /// The skipper for these tables: `None` when the letters do not all stay two-byte
+    /// letters of U+0600–U+06FF, or an ASCII byte other than a letter or digit, or one of
+    /// ، ؛ ؟, is not a separator.
+    fn new(ascii: &[Cell; 128], arabic: &[Cell; 256]) -> Option<Skipper> {
+        let separators_split = ascii
+            .iter()
+            .enumerate()
+            .all(|(b, cell)| (b as u8).is_ascii_alphanumeric() || cell.class() == OTHER);
+        if !separators_split {
+            return None;
+        }
+        let mut codes = Box::new([0u16; 256]);
+        let letters = (0xA1..=0xBA)
+            .map(|c| (0xD8, c))
+            .chain((0x81..=0x8A).map(|c| (0xD9, c)));
+        for (lead, cont) in letters {
+            let cell = arabic[arabic_index(lead, cont)];
+            let o = cell.out();
+            if cell.class() != LETTER || cell.len() != 2 || !(0xD8..=0xDB).contains(&o[0]) {
+                return None;
+            }
+            codes[arabic_index(lead, cont)] = letter_code(o[0], o[1]);
+        }
+        let cell = |lead, cont| arabic[arabic_index(lead, cont)];
+        let all = |yes: bool| if yes { u64::MAX } else { 0 };
+        let marks = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92]
+            .iter()
+            .all(|&c| {
+                let m = cell(0xD9, c);
+                m.class() == SKIP && m.len() == 0 && m.attached()
+            });
+        let punct_splits = [0x8C, 0x9B, 0x9F]
+            .iter()
+            .all(|&c| cell(0xD8, c).class() == OTHER);
+        punct_splits.then_some(Skipper {
+            codes,
+            marks: all(marks),
+        })
+    }
+}
+
 /// The tokens of a text that is already normalized (the words of keys).
 pub(crate) fn tokens(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let table = &*IDENTITY;
@@ -711,6 +953,119 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(fast, slow);
         }
+    }
+
+    #[test]
+    fn the_skipper_skips_plain_and_marked_words_and_stops_at_the_rest() {
+        let t = ScanTable::new(&Normalizer::default());
+        let mut buf = TokBuf::default();
+        type Skipped<'a> = (usize, Stop, usize, [Option<&'a str>; 2]);
+        fn skip<'a>(
+            t: &ScanTable,
+            text: &'a str,
+            wanted: &dyn Fn(u64) -> bool,
+            buf: &mut TokBuf,
+        ) -> Skipped<'a> {
+            let mut prev = [None, Some(Tok { start: 0, end: 0 })];
+            let (at, stop, n) = t.skip_words(text, 0, &mut None, wanted, &mut prev, buf);
+            let spans = prev.map(|p| p.map(|p| &text[p.start..p.end]));
+            (at, stop, n, spans)
+        }
+        let pad = "x".repeat(64);
+        let none = |_: u64| false;
+        // Plain words, a haraka, tatweel, ، and ؟ are read; the Latin word stops the skipper.
+        let text = format!("قال إنَّ حـلب، وحماة؟ (أمس) ok {pad}");
+        let (at, stop, n, spans) = skip(&t, &text, &none, &mut buf);
+        assert_eq!((&text[at..at + 2], stop, n), ("ok", Stop::Other, 5));
+        assert_eq!(spans, [Some("أمس"), Some("وحماة")]);
+        // A word that starts with a mark, or has a character other than a letter: stop.
+        for text in [
+            format!("قال \u{064E}حلب {pad}"),
+            format!("قال حلب\u{200F} {pad}"),
+        ] {
+            let (at, stop, n, spans) = skip(&t, &text, &none, &mut buf);
+            assert_eq!((at, stop, n), ("قال ".len(), Stop::Other, 1), "{text}");
+            assert_eq!(spans, [Some("قال"), None]);
+        }
+        // Less than a chunk left.
+        let (at, stop, n, _) = skip(&t, "قال حلب", &none, &mut buf);
+        assert_eq!((at, stop, n), (0, Stop::End, 0));
+        // A wanted word: read into the buffer, normalized, or left to the tokenizer when it
+        // has marks.
+        let all = |_: u64| true;
+        let text = format!("أحمدُ أحمد {pad}");
+        let (at, stop, n, _) = skip(&t, &text[("أحمدُ ".len())..], &all, &mut buf);
+        assert_eq!((at, n), (0, 0));
+        assert_eq!(
+            stop,
+            Stop::Read(Tok {
+                start: 0,
+                end: "أحمد".len()
+            })
+        );
+        assert_eq!(buf.bytes(), "احمد".as_bytes());
+        let (_, stop, _, _) = skip(&t, &text, &all, &mut buf);
+        assert_eq!(stop, Stop::Wanted);
+    }
+
+    #[test]
+    fn marks_the_normalizer_keeps_stop_the_skipper() {
+        let config = NormalizerConfig {
+            strip_harakat: false,
+            ..NormalizerConfig::default()
+        };
+        let t = ScanTable::new(&Normalizer::new(config));
+        let text = format!("قال حَلب {}", "x".repeat(64));
+        let (at, stop, n) = t.skip_words(
+            &text,
+            0,
+            &mut None,
+            |_| false,
+            &mut [None, None],
+            &mut TokBuf::default(),
+        );
+        assert_eq!((at, stop, n), ("قال ".len(), Stop::Other, 1));
+    }
+
+    #[test]
+    fn tail_keys_are_the_last_letters() {
+        let t = ScanTable::new(&Normalizer::default());
+        let idx = |w: &str| -> Vec<u16> {
+            w.as_bytes()
+                .chunks(2)
+                .map(|p| letter_code(p[0], p[1]))
+                .collect()
+        };
+        let key_of = |word: &str| {
+            let text = format!("{word} {}", "x".repeat(64));
+            let got = std::cell::Cell::new(0);
+            let mut buf = TokBuf::default();
+            t.skip_words(
+                &text,
+                0,
+                &mut None,
+                |k| {
+                    got.set(k);
+                    true
+                },
+                &mut [None, None],
+                &mut buf,
+            );
+            got.get()
+        };
+        let expect = |norm: &str| {
+            let mut last_first = [0u16; TAIL];
+            for (k, c) in last_first.iter_mut().zip(idx(norm).into_iter().rev()) {
+                *k = c;
+            }
+            tail_key(last_first)
+        };
+        // Folded letters, marks left out, at most TAIL letters.
+        assert_eq!(key_of("أحمدُ"), expect("احمد"));
+        assert_eq!(key_of("المحافظة"), expect("محافظه"));
+        assert_eq!(key_of("والمحافظاتُ"), expect("حافظات"));
+        assert_eq!(key_of("في"), expect("في"));
+        assert_ne!(expect("في"), expect("يفي"));
     }
 
     #[test]
