@@ -178,9 +178,9 @@ pub(crate) struct ScanIndex {
 const BLOOM_WORD_BITS: u32 = 10;
 const BLOOM_WORDS: usize = 1 << BLOOM_WORD_BITS;
 
-/// The tail filter has 2^12 words of 64 bits (32 KB): with two bits a key, about 8,000 keys
-/// (the built-in gazetteer's) let through under 1% of the other words.
-const TAIL_WORD_BITS: u32 = 12;
+/// The tail filter has 2^11 words of 64 bits (16 KB): with two bits for each of the 8,000
+/// keys of the built-in gazetteer's first words, it lets through about 2% of the other words.
+const TAIL_WORD_BITS: u32 = 11;
 const TAIL_WORDS: usize = 1 << TAIL_WORD_BITS;
 
 /// The chains of proclitics [`for_each_reading`] strips before a first word as it is
@@ -204,26 +204,27 @@ fn tail_bits(key: u64) -> (usize, u64) {
 /// `tag`. A word with a character outside U+0600–U+06FF or not of two bytes gets none: the
 /// skipper leaves words with such characters to the tokenizer.
 fn add_tails(tails: &mut [u64; TAIL_WORDS], word: &[u8], tag: usize) {
-    let Some(codes) = word
-        .chunks(2)
-        .map(|p| match *p {
-            [lead @ 0xD8..=0xDB, cont] => Some(letter_code(lead, cont)),
-            _ => None,
-        })
-        .collect::<Option<Vec<u16>>>()
-    else {
+    let two_byte = |p: &[u8]| matches!(p, [0xD8..=0xDB, _]);
+    if !word.len().is_multiple_of(2) || !word.chunks(2).all(two_byte) {
         return;
+    }
+    // The codes of the word's last letters, from the last; a chain's letters go before.
+    let mut word_last = [0u16; TAIL];
+    let mut n = 0;
+    for (code, p) in word_last.iter_mut().zip(word.rchunks(2)) {
+        *code = letter_code(p[0], p[1]);
+        n += 1;
+    }
+    // A chain changes the key only of a word shorter than that.
+    let chains = if n == TAIL {
+        &CHAINS[tag][..1]
+    } else {
+        CHAINS[tag]
     };
-    for chain in CHAINS[tag] {
-        let mut all: Vec<u16> = chain
-            .as_bytes()
-            .chunks(2)
-            .map(|p| letter_code(p[0], p[1]))
-            .collect();
-        all.extend_from_slice(&codes);
-        let mut last_first = [0u16; TAIL];
-        for (k, &c) in last_first.iter_mut().zip(all.iter().rev()) {
-            *k = c;
+    for chain in chains {
+        let mut last_first = word_last;
+        for (code, p) in last_first[n..].iter_mut().zip(chain.as_bytes().rchunks(2)) {
+            *code = letter_code(p[0], p[1]);
         }
         let (w, bits) = tail_bits(tail_key(last_first));
         tails[w] |= bits;
