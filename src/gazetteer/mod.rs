@@ -48,15 +48,20 @@
 //!   The `load` group of the `tag` bench, which also frees the builder and the gazetteer
 //!   (about 0.6 ms), measures 3.4 ms. The `fst` dictionary is built on the first exact,
 //!   prefix or fuzzy lookup (about 1 ms), not before tagging.
-//! * **Memory**: 1.8 MB of heap live after the build (entities, keys, token trie, an 8 KB
-//!   filter), 2.3 MB at the peak of the build (counted with a counting global allocator).
-//! * **Tagging** reads the text once and normalizes each token as it reads it, into a small
-//!   buffer kept by the iterator: no normalized copy of the text and no offset map, since the
-//!   tokens' spans are already in the caller's bytes. Only from the first character whose
+//! * **Memory**: 1.85 MB of heap live after the build (entities, keys, token trie, an 8 KB
+//!   filter of first words and the word skipper's 16 KB filter of their endings), 3.4 MB at
+//!   the peak of the build (counted with a counting global allocator); the first scan adds
+//!   12 KB of tables for the tokenizer.
+//! * **Tagging** reads the text once. A word skipper classifies 64 bytes at a time and
+//!   passes over the words that cannot start a name (most of them: their last six letters,
+//!   normalized, miss a filter of the names' first words behind every chain of proclitics);
+//!   the other words are tokenized and normalized as they are read, into a small buffer kept
+//!   by the iterator: no normalized copy of the text and no offset map, since the tokens'
+//!   spans are already in the caller's bytes. Only from the first character whose
 //!   normalization depends on its neighbours (a combining hamza or madda, a presentation
 //!   form) is the rest of the text normalized as a whole, with its offset map, and scanned
-//!   the same way. Nothing is allocated per match. Throughput: 240–280 MiB/s on generated
-//!   news text, 1.6–1.85× a bare aho-corasick scan over the same keys in text normalized
+//!   the same way. Nothing is allocated per match. Throughput: 225–310 MiB/s on generated
+//!   news text, 1.7–2.3× a bare aho-corasick scan over the same keys in text normalized
 //!   beforehand (see `benches/README.md`).
 
 use std::borrow::Cow;
