@@ -909,7 +909,6 @@ impl<'g, 't> Matches<'g, 't> {
                 self.ahead = Some((pos, Span { src: t, orig: t }));
                 self.skip_backoff = 0;
             }
-            Stop::Wanted => self.skip_backoff = 0,
             _ if count > 0 => self.skip_backoff = 0,
             Stop::Other => {
                 self.skip_backoff = (self.skip_backoff * 2).clamp(1, 64);

@@ -292,8 +292,8 @@ impl ScanTable {
     /// deletes, after the first letter) between ASCII separators (and ، ؛ ؟), whose
     /// [`tail_key`] `wanted` refuses. The last two words skipped go to the front of `prev`
     /// (the last first). Returns where the scan goes on (a token boundary), why it stopped
-    /// there, and how many words it skipped. A wanted word of letters only is read into
-    /// `buf` ([`Stop::Read`]).
+    /// there, and how many words it skipped. A wanted word is read into `buf`
+    /// ([`Stop::Read`]).
     ///
     /// Sixty-four bytes are classified at a time, and the last chunk is kept in `chunk` for
     /// the next call (the caller's tokenizer reads one word, most often, before it calls
@@ -382,16 +382,25 @@ impl ScanTable {
             }
             let tok = Tok { start, end };
             if wanted(tail_key(last_first)) {
-                if !plain {
-                    break (Stop::Wanted, start);
-                }
-                // Its letters, normalized (at most 32, which fit).
+                // Its letters, normalized (at most 32, which fit), without its marks.
                 let mut w = 0;
-                for pair in bytes[start..end].chunks_exact(2) {
-                    let code = sk.codes[arabic_index(pair[0], pair[1])] - 1;
+                let mut put = |lead: u8, cont: u8| {
+                    let code = sk.codes[arabic_index(lead, cont)] - 1;
                     buf.arr[w] = 0xD8 | (code >> 6) as u8;
                     buf.arr[w + 1] = 0x80 | (code & 0x3F) as u8;
                     w += 2;
+                };
+                if plain {
+                    for pair in bytes[start..end].chunks_exact(2) {
+                        put(pair[0], pair[1]);
+                    }
+                } else {
+                    let mut leads = c.leads & span;
+                    while leads != 0 {
+                        let p = c.base + leads.trailing_zeros() as usize;
+                        put(bytes[p], bytes[p + 1]);
+                        leads &= leads - 1;
+                    }
                 }
                 buf.len = w;
                 buf.spilled = false;
@@ -701,8 +710,6 @@ impl ScanTable {
 pub(crate) enum Stop {
     /// At a word whose key the caller wants, read into the caller's buffer.
     Read(Tok),
-    /// At a word whose key the caller wants, left to the tokenizer (it has marks).
-    Wanted,
     /// At a word it cannot read (other characters, or a chunk-long word).
     Other,
     /// Less than a chunk from the end of the text.
@@ -990,22 +997,20 @@ mod tests {
         // Less than a chunk left.
         let (at, stop, n, _) = skip(&t, "قال حلب", &none, &mut buf);
         assert_eq!((at, stop, n), (0, Stop::End, 0));
-        // A wanted word: read into the buffer, normalized, or left to the tokenizer when it
-        // has marks.
+        // A wanted word: read into the buffer, normalized, its marks left out.
         let all = |_: u64| true;
-        let text = format!("أحمدُ أحمد {pad}");
-        let (at, stop, n, _) = skip(&t, &text[("أحمدُ ".len())..], &all, &mut buf);
-        assert_eq!((at, n), (0, 0));
-        assert_eq!(
-            stop,
-            Stop::Read(Tok {
+        let read = |text: &str, word: &str, norm: &str, buf: &mut TokBuf| {
+            let (at, stop, n, _) = skip(&t, text, &all, buf);
+            let tok = Tok {
                 start: 0,
-                end: "أحمد".len()
-            })
-        );
-        assert_eq!(buf.bytes(), "احمد".as_bytes());
-        let (_, stop, _, _) = skip(&t, &text, &all, &mut buf);
-        assert_eq!(stop, Stop::Wanted);
+                end: word.len(),
+            };
+            assert_eq!((at, stop, n), (0, Stop::Read(tok), 0), "{word}");
+            assert_eq!(buf.bytes(), norm.as_bytes(), "{word}");
+        };
+        read(&format!("أحمد {pad}"), "أحمد", "احمد", &mut buf);
+        read(&format!("أحمدُ {pad}"), "أحمدُ", "احمد", &mut buf);
+        read(&format!("وَـحَلَبُ {pad}"), "وَـحَلَبُ", "وحلب", &mut buf);
     }
 
     #[test]
