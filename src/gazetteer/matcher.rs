@@ -164,8 +164,8 @@ pub(crate) struct ScanIndex {
     /// The words after a node (tag: the node).
     next: WordTable,
     bloom: Box<[u64; BLOOM_WORDS]>,
-    /// The word skipper's filter: a bit for the [`tail_key`] of every word that may start
-    /// a key (a first word behind any chain of proclitics).
+    /// The word skipper's filter: two bits for the [`tail_key`] of every word that may
+    /// start a key (a first word behind any chain of proclitics).
     tails: Box<[u64; TAIL_WORDS]>,
     /// The tokenizer's table, made from the gazetteer's normalizer on the first scan.
     cells: OnceLock<ScanTable>,
