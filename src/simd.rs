@@ -32,7 +32,14 @@ const GROUPS: [(&[[u8; 2]], [u8; 2]); 5] = [
 
 /// The marks the kernel can delete: tatweel U+0640 and the harakat U+064B–U+0652, as the
 /// continuation bytes after D9.
-const MARKS: [u8; 9] = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92];
+pub(crate) const MARKS: [u8; 9] = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92];
+
+/// The letters the kernel handles, U+0621–U+063A and U+0641–U+064A, as their two bytes.
+pub(crate) fn letters() -> impl Iterator<Item = [u8; 2]> {
+    (0xA1..=0xBA)
+        .map(|c| [0xD8, c])
+        .chain((0x81..=0x8A).map(|c| [0xD9, c]))
+}
 
 /// The folding kernel, set up for one table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,10 +76,7 @@ impl Folder {
         #[cfg(not(target_arch = "x86_64"))]
         let ssse3 = false;
         let folder = Folder { on, marks, ssse3 };
-        let letters = (0xA1..=0xBA)
-            .map(|c| [0xD8, c])
-            .chain((0x81..=0x8A).map(|c| [0xD9, c]));
-        for pair in letters {
+        for pair in letters() {
             let mut block = [b' '; 16];
             block[..2].copy_from_slice(&pair);
             let r = folder.fold16_after::<true>(&block, 0, true);

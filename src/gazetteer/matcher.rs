@@ -1187,43 +1187,41 @@ mod tests {
         for rec in g.inner.keys.iter() {
             let first = rec.key.split(' ').next().unwrap_or("");
             let bare = first.strip_prefix("ال").unwrap_or(first);
-            for (conj, prep, stem) in ["", "و", "ف"].iter().flat_map(|conj| {
-                ["", "ب", "ك", "ل", "لل"]
-                    .iter()
-                    .flat_map(move |prep| [first, bare].map(|stem| (conj, prep, stem)))
-            }) {
-                {
-                    let word = format!("{conj}{prep}{stem}");
-                    let mut buf = TokBuf::default();
-                    let Ok(Some(_)) = cells.next_token(&word, 0, &mut buf, false) else {
-                        continue;
-                    };
-                    let found = for_each_reading(buf.bytes(), |from, tag, _| {
-                        idx.lookup_first(&buf, from, tag).is_some()
-                    });
-                    if !found
-                        || !word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-                        || word.len() >= 64
-                    {
-                        continue;
+            for conj in ["", "و", "ف"] {
+                for prep in ["", "ب", "ك", "ل", "لل"] {
+                    for stem in [first, bare] {
+                        let word = format!("{conj}{prep}{stem}");
+                        let mut buf = TokBuf::default();
+                        let Ok(Some(_)) = cells.next_token(&word, 0, &mut buf, false) else {
+                            continue;
+                        };
+                        let found = for_each_reading(buf.bytes(), |from, tag, _| {
+                            idx.lookup_first(&buf, from, tag).is_some()
+                        });
+                        if !found
+                            || !word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                            || word.len() >= 64
+                        {
+                            continue;
+                        }
+                        // The word at the end of a text long enough for the skipper.
+                        let text = format!("{}{word} {}", "كلمة ".repeat(20), "x".repeat(64));
+                        let mut prev = [None, None];
+                        let (at, stop, _) = cells.skip_words(
+                            &text,
+                            0,
+                            &mut None,
+                            |k| idx.may_end_first(k),
+                            &mut prev,
+                            &mut buf,
+                        );
+                        let span = Tok {
+                            start: at,
+                            end: at + word.len(),
+                        };
+                        assert_eq!((&text[at..span.end], stop), (&*word, Stop::Read(span)));
+                        checked += 1;
                     }
-                    // The word at the end of a text long enough for the skipper.
-                    let text = format!("{}{word} {}", "كلمة ".repeat(20), "x".repeat(64));
-                    let mut prev = [None, None];
-                    let (at, stop, _) = cells.skip_words(
-                        &text,
-                        0,
-                        &mut None,
-                        |k| idx.may_end_first(k),
-                        &mut prev,
-                        &mut buf,
-                    );
-                    let span = Tok {
-                        start: at,
-                        end: at + word.len(),
-                    };
-                    assert_eq!((&text[at..span.end], stop), (&*word, Stop::Read(span)));
-                    checked += 1;
                 }
             }
         }

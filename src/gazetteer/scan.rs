@@ -789,10 +789,7 @@ impl Skipper {
             return None;
         }
         let mut codes = Box::new([0u16; 256]);
-        let letters = (0xA1..=0xBA)
-            .map(|c| (0xD8, c))
-            .chain((0x81..=0x8A).map(|c| (0xD9, c)));
-        for (lead, cont) in letters {
+        for [lead, cont] in crate::simd::letters() {
             let cell = arabic[arabic_index(lead, cont)];
             let o = cell.out();
             if cell.class() != LETTER || cell.len() != 2 || !(0xD8..=0xDB).contains(&o[0]) {
@@ -801,19 +798,16 @@ impl Skipper {
             codes[arabic_index(lead, cont)] = letter_code(o[0], o[1]);
         }
         let cell = |lead, cont| arabic[arabic_index(lead, cont)];
-        let all = |yes: bool| if yes { u64::MAX } else { 0 };
-        let marks = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92]
-            .iter()
-            .all(|&c| {
-                let m = cell(0xD9, c);
-                m.class() == SKIP && m.len() == 0 && m.attached()
-            });
+        let marks = crate::simd::MARKS.iter().all(|&c| {
+            let m = cell(0xD9, c);
+            m.class() == SKIP && m.len() == 0 && m.attached()
+        });
         let punct_splits = [0x8C, 0x9B, 0x9F]
             .iter()
             .all(|&c| cell(0xD8, c).class() == OTHER);
         punct_splits.then_some(Skipper {
             codes,
-            marks: all(marks),
+            marks: if marks { u64::MAX } else { 0 },
         })
     }
 }
