@@ -466,6 +466,8 @@ pub struct Matches<'g, 't> {
     prev: [Option<Tok>; 2],
     /// Original end and entity of the last match, for the list rule.
     last: Option<(usize, u32)>,
+    /// End of the last match's span (after a closing quote it took in).
+    emitted: usize,
     /// The readings found at the current token (kept to reuse its allocation).
     found: Vec<Found>,
     /// Scratch for the readings of a neighbour (the list rule).
@@ -591,6 +593,7 @@ impl<'g, 't> Matches<'g, 't> {
             pos: 0,
             prev: [None, None],
             last: None,
+            emitted: 0,
             found: Vec::with_capacity(8),
             spare: Vec::with_capacity(8),
             buf: Box::default(),
@@ -987,10 +990,14 @@ impl<'g, 't> Matches<'g, 't> {
                     let (e, name) = rec.names[0];
                     self.last = Some((f.last.orig.end, e));
                     let start = self.name_start(f.first, f.clitics.len as usize);
+                    let from = f.first.orig.start;
+                    let (start, end) =
+                        balance_marks(self.text, start, f.last.orig.end, self.emitted);
+                    self.emitted = end;
                     return Ok(Some(Match {
                         start,
-                        end: f.last.orig.end,
-                        proclitic_start: f.first.orig.start,
+                        end,
+                        proclitic_start: from.min(start),
                         gazetteer: self.g,
                         key: f.key,
                         entity: e,
@@ -1000,6 +1007,110 @@ impl<'g, 't> Matches<'g, 't> {
             }
         }
     }
+}
+
+/// A quote mark or bracket: its pair (0 for the double quotes, which open or close by
+/// their place) and whether it opens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Either,
+    Open(u8),
+    Close(u8),
+}
+
+fn mark(c: char) -> Option<Mark> {
+    Some(match c {
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => Mark::Either,
+        '«' => Mark::Open(1),
+        '»' => Mark::Close(1),
+        '‹' => Mark::Open(2),
+        '›' => Mark::Close(2),
+        '(' => Mark::Open(3),
+        ')' => Mark::Close(3),
+        '[' => Mark::Open(4),
+        ']' => Mark::Close(4),
+        _ => return None,
+    })
+}
+
+/// Whether a double quote after `c` closes a quotation (it follows a word).
+fn closes_after(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || ('\u{0610}'..='\u{06FF}').contains(&c))
+}
+
+/// The span `start..end` of a name in `text`, grown to take in the other mark of a pair of
+/// quotes or brackets when the span holds only one of them and the other is next to it
+/// (تنظيم “الدولة” rather than تنظيم “الدولة); the start goes no lower than `floor`.
+/// Unchanged when the marks in the span cross, or a side cannot be completed.
+fn balance_marks(text: &str, start: usize, end: usize, floor: usize) -> (usize, usize) {
+    let Some(span) = text.get(start..end) else {
+        return (start, end);
+    };
+    if !span
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2))
+    {
+        return (start, end);
+    }
+    // Pairs are 0 (double quotes) to 4; at most eight open or unmatched marks are kept.
+    let (mut open, mut nopen) = ([0u8; 8], 0);
+    let (mut close, mut nclose) = ([0u8; 8], 0);
+    for (i, c) in span.char_indices() {
+        let Some(m) = mark(c) else { continue };
+        let (pair, closing) = match m {
+            Mark::Either => (0, closes_after(text[..start + i].chars().next_back())),
+            Mark::Open(p) => (p, false),
+            Mark::Close(p) => (p, true),
+        };
+        if !closing {
+            if nopen == open.len() {
+                return (start, end);
+            }
+            open[nopen] = pair;
+            nopen += 1;
+        } else if nopen > 0 {
+            if open[nopen - 1] != pair {
+                return (start, end);
+            }
+            nopen -= 1;
+        } else {
+            if nclose == close.len() {
+                return (start, end);
+            }
+            close[nclose] = pair;
+            nclose += 1;
+        }
+    }
+    let fits = |c: Option<char>, pair: u8, opening: bool| match c.and_then(mark) {
+        Some(Mark::Either) => pair == 0,
+        Some(Mark::Open(p)) => opening && p == pair,
+        Some(Mark::Close(p)) => !opening && p == pair,
+        None => false,
+    };
+    // Unmatched closing marks, innermost first, take the opening marks before the span.
+    let mut new_start = start;
+    for &pair in &close[..nclose] {
+        let c = text[..new_start].chars().next_back();
+        if !fits(c, pair, true) {
+            new_start = start;
+            break;
+        }
+        new_start -= c.map_or(0, char::len_utf8);
+    }
+    if new_start < floor {
+        new_start = start;
+    }
+    // Unclosed opening marks, innermost first, take the closing marks after the span.
+    let mut new_end = end;
+    for &pair in open[..nopen].iter().rev() {
+        let c = text[new_end..].chars().next();
+        if !fits(c, pair, false) {
+            new_end = end;
+            break;
+        }
+        new_end += c.map_or(0, char::len_utf8);
+    }
+    (new_start, new_end)
 }
 
 impl<'g, 't> Iterator for Matches<'g, 't> {
@@ -1226,6 +1337,36 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn balancing_takes_in_the_adjacent_mark_of_a_pair() {
+        // (text, span given, floor, span expected), spans as the text between the bars.
+        let cases = [
+            ("a |«b c|» d", 0, "a |«b c»| d"),
+            ("a |b» c| d", 0, "a |b» c| d"),
+            ("a «|b» c| d", 0, "a |«b» c| d"),
+            ("a «|b» c| d", 4, "a «|b» c| d"),
+            ("a \"|b\" c| d", 0, "a |\"b\" c| d"),
+            ("a \"|b \"c|\" d", 0, "a \"|b \"c\"| d"),
+            ("a |“b c|” d", 0, "a |“b c”| d"),
+            ("a |(b [c|]) d", 0, "a |(b [c])| d"),
+            ("a |(b [c|)] d", 0, "a |(b [c|)] d"),
+            ("a |«b) c|» d", 0, "a |«b) c|» d"),
+            ("a «|b ]c|» d", 0, "a «|b ]c|» d"),
+            ("a |«b c| d", 0, "a |«b c| d"),
+            ("a |b c| d", 0, "a |b c| d"),
+        ];
+        for (given, floor, want) in cases {
+            let bars = |s: &str| {
+                let i = s.find('|').unwrap();
+                let j = s[i + 1..].find('|').unwrap() + i;
+                (s.replacen('|', "", 2), i, j)
+            };
+            let (text, start, end) = bars(given);
+            let (_, ws, we) = bars(want);
+            assert_eq!(balance_marks(&text, start, end, floor), (ws, we), "{given}");
+        }
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //!   be written `لل` after `ل` (للتحالف); a name without the article is not matched with one
 //!   (الحمص "the chickpeas" is not حمص);
 //! * quotes, guillemets, brackets, tatweel and invisible marks inside or around a name do not
-//!   hide it (لـ«داعش»، تنظيم “الدولة”، قوات «سوريا الديمقراطية»);
+//!   hide it (لـ«داعش»، تنظيم “الدولة”، قوات «سوريا الديمقراطية»); a span holds both marks
+//!   of a pair or neither: quotes around the whole name stay outside it («داعش» → داعش),
+//!   and a name that holds one mark takes in the other when it is next to the name
+//!   (تنظيم “الدولة”، "حقل العمر" النفطي);
 //! * the space after a letter that does not join leftward (ا د ذ ر ز و ة …) may be missing
 //!   (ديرالزور);
 //! * leftmost-longest: دير الزور wins over a shorter name, a unit whose name contains a place
@@ -680,7 +683,8 @@ impl Gazetteer {
 ///
 /// Offsets are byte offsets into the text given to [`Gazetteer::tag`], on char boundaries.
 /// [`Match::span`] is the name itself; proclitics glued to it (و ب ل …) are before it, from
-/// [`Match::proclitic_start`].
+/// [`Match::proclitic_start`]. A span holds both marks of a pair of quotes or brackets, or
+/// neither (see the [module docs](crate::gazetteer)).
 #[derive(Clone, Copy, Debug)]
 pub struct Match<'g> {
     pub(crate) start: usize,
@@ -713,12 +717,17 @@ impl<'g> Match<'g> {
         self.end
     }
 
-    /// The byte range of the name.
+    /// The byte range of the name. Quotes around the whole name stay outside it; a quote
+    /// inside the name has its pair in the span too, when the pair is next to the name.
     ///
     /// ```
     /// let text = "في «دير الزور»";
     /// let m = dalil::Gazetteer::builtin().tag(text).next().unwrap();
     /// assert_eq!(&text[m.span()], "دير الزور");
+    ///
+    /// let text = "عناصر تنظيم “الدولة” في البادية";
+    /// let m = dalil::Gazetteer::builtin().tag(text).next().unwrap();
+    /// assert_eq!(&text[m.span()], "تنظيم “الدولة”");
     /// ```
     pub fn span(&self) -> Range<usize> {
         self.start..self.end
