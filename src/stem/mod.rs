@@ -1,7 +1,7 @@
 //! Light stemmers and clitic segmentation.
 //!
 //! * [`light10`]: Light10 exactly as Apache Lucene's `ArabicStemmer` implements it.
-//! * [`snowball`]: the current Snowball Arabic stemmer.
+//! * [`snowball()`]: the current Snowball Arabic stemmer.
 //! * [`Stemmer`]: either algorithm with a set of protected words (names such as عفرين,
 //!   حماة, درعا, كوباني) that are returned unstemmed, like Lucene's keyword marker.
 //! * [`Stemmer::segment`]: splits a word into proclitics, stem and enclitic, each with byte
@@ -37,7 +37,7 @@ pub enum Algorithm {
     /// Light10 as implemented by Apache Lucene's `ArabicStemmer` ([`light10`]).
     #[default]
     Light10,
-    /// The current Snowball Arabic stemmer ([`snowball`]).
+    /// The current Snowball Arabic stemmer ([`snowball()`]).
     Snowball,
 }
 
