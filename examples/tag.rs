@@ -2,11 +2,13 @@
 //! JSON object per match (JSON Lines): start, end (byte offsets into the input), text, id,
 //! kind, type, name_en, lat, lon, parent, alias.
 //!
-//! Usage: `cargo run --release --example tag -- [--gazetteer FILE]... [FILE]`
+//! Usage: `cargo run --release --example tag -- [--gazetteer FILE]... [FILE]...`
 //!
-//! Reads FILE, or standard input when there is none. `--gazetteer FILE` adds a TSV file of
-//! your own (entities, aliases or stop phrases) to the built-in data. An unreadable file or
-//! invalid UTF-8 is reported on standard error with a non-zero exit.
+//! Reads each FILE, or standard input when there is none. With several files, each object
+//! starts with `"file"`, the name of the file it was found in. `--gazetteer FILE` adds a TSV
+//! file of your own (entities, aliases or stop phrases) to the built-in data. An unreadable
+//! file or invalid UTF-8 is reported on standard error, naming the file; the other files are
+//! still tagged, and the exit status is non-zero.
 
 mod common;
 
@@ -40,7 +42,7 @@ fn json_opt_f64(out: &mut String, v: Option<f64>) {
 
 fn run() -> Result<(), String> {
     let mut extra = Vec::new();
-    let mut input = None;
+    let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -49,11 +51,13 @@ fn run() -> Result<(), String> {
                     .ok_or("--gazetteer needs a file name".to_string())?,
             ),
             "-h" | "--help" => {
-                println!("usage: tag [--gazetteer FILE]... [FILE]");
+                println!("usage: tag [--gazetteer FILE]... [FILE]...");
                 return Ok(());
             }
-            _ if input.is_none() => input = Some(a),
-            _ => return Err(format!("unexpected argument {a:?}")),
+            _ if a.starts_with('-') && a != "-" => {
+                return Err(format!("unknown option {a:?} (try --help)"))
+            }
+            _ => inputs.push(a),
         }
     }
     let custom;
@@ -68,16 +72,48 @@ fn run() -> Result<(), String> {
         custom = b.build().map_err(|e| e.to_string())?;
         &custom
     };
-    let (name, bytes) = common::read_input(input.as_deref())?;
-    let text = dalil::decode_utf8(&bytes).map_err(|e| format!("{name}: {e}"))?;
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
+    if inputs.len() <= 1 {
+        return tag_input(g, inputs.first().map(String::as_str), false, &mut w);
+    }
+    // Several files: an error in one is reported, and the others are still tagged.
+    let mut failed = 0;
+    for path in &inputs {
+        if let Err(e) = tag_input(g, Some(path), true, &mut w) {
+            w.flush().map_err(common::stdout_error)?;
+            eprintln!("tag: {e}");
+            failed += 1;
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} files could not be tagged", inputs.len())),
+    }
+}
+
+/// Tags one input (a file, or standard input for `None`) and writes its matches to `w`,
+/// each with the file's name first when `with_file`.
+fn tag_input(
+    g: &Gazetteer,
+    path: Option<&str>,
+    with_file: bool,
+    w: &mut impl Write,
+) -> Result<(), String> {
+    let (name, bytes) = common::read_input(path)?;
+    let text = dalil::decode_utf8(&bytes).map_err(|e| format!("{name}: {e}"))?;
     let mut line = String::new();
     for m in g.tag(text) {
         let e = m.entity();
         line.clear();
+        line.push('{');
+        if with_file {
+            line.push_str("\"file\":");
+            json_str(&mut line, &name);
+            line.push(',');
+        }
         line.push_str(&format!(
-            "{{\"start\":{},\"end\":{},\"text\":",
+            "\"start\":{},\"end\":{},\"text\":",
             m.start(),
             m.end()
         ));

@@ -9,11 +9,11 @@ pub fn stdout_error(e: std::io::Error) -> String {
     format!("<stdout>: {e}")
 }
 
-/// The bytes of `path`, or of standard input when there is none, with the name to report
-/// errors under.
+/// The bytes of `path`, or of standard input when there is none (or it is `-`), with the
+/// name to report errors under.
 pub fn read_input(path: Option<&str>) -> Result<(String, Vec<u8>), String> {
     use std::io::Read;
-    match path {
+    match path.filter(|&p| p != "-") {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
             Ok((path.to_string(), bytes))
