@@ -991,8 +991,16 @@ impl<'g, 't> Matches<'g, 't> {
                     self.last = Some((f.last.orig.end, e));
                     let start = self.name_start(f.first, f.clitics.len as usize);
                     let from = f.first.orig.start;
-                    let (start, end) =
-                        balance_marks(self.text, start, f.last.orig.end, self.emitted);
+                    // Marks lie between tokens: in the span, only between its first and last.
+                    let (mut end, inner) = (f.last.orig.end, f.first.orig.end..f.last.orig.start);
+                    let mut start = start;
+                    let bytes = self.text.as_bytes();
+                    if bytes
+                        .get(inner)
+                        .is_some_and(|g| g.iter().any(|&b| may_be_mark(b)))
+                    {
+                        (start, end) = balance_marks(self.text, start, end, self.emitted);
+                    }
                     self.emitted = end;
                     return Ok(Some(Match {
                         start,
@@ -1038,20 +1046,21 @@ fn closes_after(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric() || ('\u{0610}'..='\u{06FF}').contains(&c))
 }
 
+/// Whether `b` may be a byte of a quote mark or bracket that [`balance_marks`] pairs.
+fn may_be_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2)
+}
+
 /// The span `start..end` of a name in `text`, grown to take in the other mark of a pair of
 /// quotes or brackets when the span holds only one of them and the other is next to it
 /// (تنظيم “الدولة” rather than تنظيم “الدولة); the start goes no lower than `floor`.
 /// Unchanged when the marks in the span cross, or a side cannot be completed.
+#[cold]
+#[inline(never)]
 fn balance_marks(text: &str, start: usize, end: usize, floor: usize) -> (usize, usize) {
     let Some(span) = text.get(start..end) else {
         return (start, end);
     };
-    if !span
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2))
-    {
-        return (start, end);
-    }
     // Pairs are 0 (double quotes) to 4; at most eight open or unmatched marks are kept.
     let (mut open, mut nopen) = ([0u8; 8], 0);
     let (mut close, mut nclose) = ([0u8; 8], 0);
