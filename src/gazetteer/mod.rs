@@ -13,10 +13,9 @@
 //!   be written `لل` after `ل` (للتحالف); a name without the article is not matched with one
 //!   (الحمص "the chickpeas" is not حمص);
 //! * quotes, guillemets, brackets, tatweel and invisible marks inside or around a name do not
-//!   hide it (لـ«داعش»، تنظيم “الدولة”، قوات «سوريا الديمقراطية»); a span holds both marks
-//!   of a pair or neither: quotes around the whole name stay outside it («داعش» → داعش),
-//!   and a name that holds one mark takes in the other when it is next to the name
-//!   (تنظيم “الدولة”، "حقل العمر" النفطي);
+//!   hide it (لـ«داعش»، تنظيم “الدولة”، قوات «سوريا الديمقراطية»). Quotes around the whole
+//!   name stay outside its span («داعش» → داعش); when the name holds one mark of a pair and
+//!   the other is next to it, the span takes in both (تنظيم “الدولة”، "حقل العمر" النفطي);
 //! * the space after a letter that does not join leftward (ا د ذ ر ز و ة …) may be missing
 //!   (ديرالزور);
 //! * leftmost-longest: دير الزور wins over a shorter name, a unit whose name contains a place
@@ -683,8 +682,9 @@ impl Gazetteer {
 ///
 /// Offsets are byte offsets into the text given to [`Gazetteer::tag`], on char boundaries.
 /// [`Match::span`] is the name itself; proclitics glued to it (و ب ل …) are before it, from
-/// [`Match::proclitic_start`]. A span holds both marks of a pair of quotes or brackets, or
-/// neither (see the [module docs](crate::gazetteer)).
+/// [`Match::proclitic_start`]. When the name holds one mark of a pair of quotes or brackets
+/// and the other is next to it, the span takes in both (see the
+/// [module docs](crate::gazetteer)).
 #[derive(Clone, Copy, Debug)]
 pub struct Match<'g> {
     pub(crate) start: usize,

@@ -82,7 +82,7 @@ fn quotes_tatweel_and_brackets_do_not_hide_names() {
 }
 
 #[test]
-fn a_span_holds_both_marks_of_a_pair_or_neither() {
+fn a_span_takes_in_the_pair_of_a_mark_inside_it() {
     check(&[
         // The closing mark after the name is taken in.
         (
