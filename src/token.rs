@@ -1,9 +1,11 @@
 //! Arabic-aware word spans.
 //!
 //! A word is a maximal run of letters, digits and the marks that live inside words
-//! (harakat, Quranic marks, dagger alef, tatweel, zero-width joiners). Everything else,
-//! spaces, punctuation, quotes, brackets, separates words. Offsets are byte offsets into the
-//! text given.
+//! (harakat, Quranic marks, dagger alef, tatweel, zero-width joiners). The invisible
+//! direction and format marks that the normalizer deletes (LRM, RLM, ALM, bidi embeddings
+//! and isolates, BOM, soft hyphen) do not split a word either, but a word neither starts
+//! nor ends with one. Everything else, spaces, punctuation, quotes, brackets, separates
+//! words. Offsets are byte offsets into the text given.
 //!
 //! ```
 //! // A fatha (U+064E) and a zero-width non-joiner (U+200C) stay inside their words.
@@ -41,6 +43,21 @@ pub(crate) const fn arabic_block_is_word(cp: u32) -> bool {
     !matches!(cp, 0x0600..=0x060F | 0x061B..=0x061F | 0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9)
 }
 
+/// Whether `c` is an invisible mark that the normalizer deletes and that does not split a
+/// word (it is not a word character either: a word neither starts nor ends with one).
+fn is_inner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{08D3}'..='\u{08FF}' | '\u{FE20}'..='\u{FE2F}')
 }
@@ -57,6 +74,12 @@ pub struct Words<'a> {
 /// ```
 /// let spans: Vec<_> = dalil::token::words("بحمص، وحلب").collect();
 /// assert_eq!(spans, [0..8, 11..19]);
+///
+/// // A right-to-left mark (U+200F, three bytes) inside a word stays in it, and one at its
+/// // edge is left out.
+/// let text = "دير\u{200F}الزور\u{200F} حمص";
+/// let words: Vec<&str> = dalil::token::words(text).map(|r| &text[r]).collect();
+/// assert_eq!(words, ["دير\u{200F}الزور", "حمص"]);
 /// ```
 pub fn words(text: &str) -> Words<'_> {
     Words { text, pos: 0 }
@@ -66,23 +89,24 @@ impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let rest = &self.text[self.pos..];
-        let mut start = None;
+        let base = self.pos;
+        let rest = &self.text[base..];
+        // The word so far: from its first word character to the end of its last one.
+        let mut word: Option<(usize, usize)> = None;
         for (i, c) in rest.char_indices() {
-            let w = is_word_char(c);
-            match (start, w) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    self.pos += i;
-                    return Some(self.pos - i + s..self.pos);
+            if is_word_char(c) {
+                let start = word.map_or(i, |(s, _)| s);
+                word = Some((start, i + c.len_utf8()));
+            } else if !is_inner(c) {
+                if let Some((s, e)) = word {
+                    self.pos = base + e;
+                    return Some(base + s..base + e);
                 }
-                _ => {}
             }
         }
-        let s = start?;
-        let base = self.pos;
+        let (s, e) = word?;
         self.pos = self.text.len();
-        Some(base + s..self.text.len())
+        Some(base + s..base + e)
     }
 }
 

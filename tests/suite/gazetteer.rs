@@ -148,6 +148,22 @@ fn dropped_spaces_after_non_joining_letters() {
 }
 
 #[test]
+fn invisible_marks_inside_a_word_do_not_split_it() {
+    // The tagger reads دير + RLM + الزور as one word; keys are made the same way.
+    let g = Gazetteer::builtin();
+    assert_eq!(g.normalize_name("دير\u{200F}الزور"), "ديرالزور");
+    assert_eq!(g.normalize_name("\u{200F}حمص\u{200E}"), "حمص");
+    assert_eq!(g.normalize_name("لاهـ\u{200E}اي"), "لاهاي");
+    check(&[
+        (
+            "في دير\u{200F}الزور",
+            &[("دير\u{200F}الزور", "deir-ez-zor")],
+        ),
+        ("في لاه\u{200E}اي", &[("لاه\u{200E}اي", "the-hague")]),
+    ]);
+}
+
+#[test]
 fn leftmost_longest() {
     check(&[
         (
