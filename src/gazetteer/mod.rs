@@ -718,7 +718,9 @@ impl<'g> Match<'g> {
     }
 
     /// The byte range of the name. Quotes around the whole name stay outside it; a quote
-    /// inside the name has its pair in the span too, when the pair is next to the name.
+    /// inside the name has its pair in the span too, when the pair is next to the name. A
+    /// proclitic that shares one character with the name (the ligature ﻹ of لإدلب) is in
+    /// the span, which cannot start inside a character.
     ///
     /// ```
     /// let text = "في «دير الزور»";

@@ -56,6 +56,9 @@ fn proclitics_before_names() {
             &[("لتحالف الدولي", "us-led-coalition")],
         ),
         ("زيارة للحسكة", &[("لحسكة", "al-hasakah")]),
+        // ل and the name's first letter in one ligature (ﻹ, U+FEF9): the span cannot start
+        // inside it.
+        ("وصلت ﻹدلب", &[("ﻹدلب", "idlib")]),
         // a name without the article is not matched with one
         ("اشترى الحمص من السوق", &[]),
         ("والحمص", &[]),
