@@ -360,20 +360,59 @@ const PLACE_WORDS: &[&str] = &[
     "تل",
 ];
 
-/// The context words: each place word (false) and locative (true).
+/// What a context word says about the name after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
+    /// A place word ([`PLACE_WORDS`]).
+    Place,
+    /// A locative ([`LOCATIVES`]).
+    Locative,
+    /// A word for the members, positions or foes of an armed group ([`UNIT_WORDS`]).
+    Unit,
+}
+
+/// The context words and what each says.
 static CONTEXT_WORDS: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, bool, crate::hash::BuildWordHasher>,
+    std::collections::HashMap<&'static str, Ctx, crate::hash::BuildWordHasher>,
 > = std::sync::LazyLock::new(|| {
     let mut m = std::collections::HashMap::default();
+    for w in UNIT_WORDS {
+        m.insert(*w, Ctx::Unit);
+    }
     for w in LOCATIVES {
-        m.insert(*w, true);
+        m.insert(*w, Ctx::Locative);
     }
     // A word in both lists counts as a place word (it serves strong names too).
     for w in PLACE_WORDS {
-        m.insert(*w, false);
+        m.insert(*w, Ctx::Place);
     }
     m
 });
+
+/// Words after which a weakly ambiguous name of an armed group is that group (normalized):
+/// its members, leaders, cells and positions, and the prepositions of fighting with or
+/// against it (عناصر النصرة، مقاتلو العصائب، معارك مع الدفاع الوطني).
+const UNIT_WORDS: &[&str] = &[
+    "عناصر",
+    "عنصر",
+    "مقاتلو",
+    "مقاتلي",
+    "مسلحو",
+    "مسلحي",
+    "خلايا",
+    "خليه",
+    "قاده",
+    "قايد",
+    "قيادي",
+    "قياديا",
+    "امير",
+    "مواقع",
+    "معاقل",
+    "نقاط",
+    "صفوف",
+    "مع",
+    "ضد",
+];
 
 /// Locative prepositions and directions, after which a weakly ambiguous name is a place.
 const LOCATIVES: &[&str] = &[
@@ -784,15 +823,13 @@ impl<'g, 't> Matches<'g, 't> {
     }
 
     /// Whether the context word before original offset `at`, or that word without its
-    /// proclitics, is a place word (or, `with_locatives`, a locative).
-    fn after_word_in(&self, at: usize, with_locatives: bool) -> bool {
+    /// proclitics, is a context word of one of the kinds in `wanted`.
+    #[inline(never)]
+    fn after_word_in(&self, at: usize, wanted: &[Ctx]) -> bool {
         let Some(w) = self.context_word(at) else {
             return false;
         };
-        let in_sets = |f: &str| match CONTEXT_WORDS.get(f) {
-            Some(&locative) => with_locatives || !locative,
-            None => false,
-        };
+        let in_sets = |f: &str| CONTEXT_WORDS.get(f).is_some_and(|c| wanted.contains(c));
         if in_sets(&w) {
             return true;
         }
@@ -856,12 +893,20 @@ impl<'g, 't> Matches<'g, 't> {
         Ok(match level {
             Ambiguity::None => true,
             Ambiguity::Weak => {
+                let words: &[Ctx] = if kind == Kind::Unit {
+                    &[Ctx::Place, Ctx::Unit]
+                } else {
+                    &[Ctx::Place]
+                };
                 f.clitics.prep == b'b'
-                    || self.after_word_in(tok_start, false)
-                    || (self.after_word_in(tok_start, true) && !self.adjective_follows(f)?)
+                    || self.after_word_in(tok_start, words)
+                    || (self.after_word_in(tok_start, &[Ctx::Locative])
+                        && !self.adjective_follows(f)?)
                     || self.in_list(f, kind)?
             }
-            Ambiguity::Strong => self.after_word_in(tok_start, false) || self.in_list(f, kind)?,
+            Ambiguity::Strong => {
+                self.after_word_in(tok_start, &[Ctx::Place]) || self.in_list(f, kind)?
+            }
         })
     }
 

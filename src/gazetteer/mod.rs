@@ -26,7 +26,8 @@
 //!   list with another place; a *weak* one (حماة، تدمر، الميادين) also after a locative
 //!   preposition or direction (في، من، إلى، قرب، شرقي …), unless a definite adjective
 //!   ending in ية follows it (في الميادين الرياضية "in the sports fields"), or with ب
-//!   glued to it.
+//!   glued to it; a weak name of an armed group also after a word for its members,
+//!   leaders or positions, or مع / ضد (عناصر النصرة، معارك مع الدفاع الوطني).
 //!
 //! # Example
 //!

@@ -254,6 +254,19 @@ fn weakly_ambiguous_names_need_some_context() {
         // A village whose name, once hamza is folded, is the verb نأمر "we order".
         ("نأمر بوقف إطلاق النار", &[]),
         ("قرب نامر", &[("نامر", "namir")]),
+        // An armed group's weak name: after a word for its members or positions, or مع /
+        // ضد; such words do not vouch for a place.
+        ("قتل عناصر النصرة", &[("النصرة", "jabhat-al-nusra")]),
+        ("قصفت مواقع النجباء", &[("النجباء", "harakat-al-nujaba")]),
+        ("لمقاتلي العصائب", &[("العصائب", "asaib-ahl-al-haq")]),
+        (
+            "معارك مع الدفاع الوطني",
+            &[("الدفاع الوطني", "national-defence-forces")],
+        ),
+        ("النصرة واجبة", &[]),
+        ("الدفاع الوطني مسؤولية الجميع", &[]),
+        ("عناصر تدمر", &[]),
+        ("مع الميادين", &[]),
     ]);
 }
 
