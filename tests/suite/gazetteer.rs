@@ -183,6 +183,11 @@ fn leftmost_longest() {
             &[("قوات سوريا الديمقراطية", "sdf")],
         ),
         ("الولايات المتحدة", &[("الولايات المتحدة", "united-states")]),
+        // The army after December 2024 is not the Syrian Arab Army.
+        (
+            "الجيش السوري الجديد",
+            &[("الجيش السوري الجديد", "syrian-army-2025")],
+        ),
         (
             "عناصر المجلس العسكري في السويداء",
             &[("المجلس العسكري في السويداء", "suwayda-military-council")],
