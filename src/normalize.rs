@@ -199,6 +199,20 @@ enum Act {
 
 const TATWEEL: char = '\u{0640}';
 
+/// Whether `c` is an invisible format mark that `strip_format` deletes: ZWNJ, ZWJ, LRM,
+/// RLM, ALM, the bidi embeddings and isolates, BOM and soft hyphen.
+pub(crate) const fn is_format_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
 /// Applies the rules of `config` to one character (one step, no chaining).
 fn rule(c: char, cfg: &NormalizerConfig) -> Act {
     use Act::*;
@@ -248,12 +262,7 @@ fn rule(c: char, cfg: &NormalizerConfig) -> Act {
         '٪' => on(cfg.fold_punctuation, Char('%')),
         '٫' => on(cfg.fold_punctuation, Char('.')),
         '“' | '”' | '«' | '»' | '‹' | '›' => on(cfg.fold_quotes, Char('"')),
-        '\u{200C}'..='\u{200F}'
-        | '\u{061C}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{00AD}' => on(cfg.strip_format, Delete),
+        c if is_format_mark(c) => on(cfg.strip_format, Delete),
         '\u{00A0}'
         | '\u{1680}'
         | '\u{2000}'..='\u{200B}'

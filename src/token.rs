@@ -43,21 +43,6 @@ pub(crate) const fn arabic_block_is_word(cp: u32) -> bool {
     !matches!(cp, 0x0600..=0x060F | 0x061B..=0x061F | 0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9)
 }
 
-/// Whether `c` is an invisible mark that the normalizer deletes and that does not split a
-/// word (it is not a word character either: a word neither starts nor ends with one).
-fn is_inner(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{00AD}'
-    )
-}
-
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{08D3}'..='\u{08FF}' | '\u{FE20}'..='\u{FE2F}')
 }
@@ -97,7 +82,9 @@ impl Iterator for Words<'_> {
             if is_word_char(c) {
                 let start = word.map_or(i, |(s, _)| s);
                 word = Some((start, i + c.len_utf8()));
-            } else if !is_inner(c) {
+            } else if !crate::normalize::is_format_mark(c) {
+                // (Format marks other than the joiners, which are word characters, neither
+                // split a word nor start or end one.)
                 if let Some((s, e)) = word {
                     self.pos = base + e;
                     return Some(base + s..base + e);
