@@ -360,15 +360,22 @@ const PLACE_WORDS: &[&str] = &[
     "تل",
 ];
 
-/// What a context word says about the name after it.
+/// What a context word says about the name after it: one bit of a set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ctx {
     /// A place word ([`PLACE_WORDS`]).
-    Place,
+    Place = 1,
     /// A locative ([`LOCATIVES`]).
-    Locative,
+    Locative = 2,
     /// A word for the members, positions or foes of an armed group ([`UNIT_WORDS`]).
-    Unit,
+    Unit = 4,
+}
+
+impl Ctx {
+    /// Whether the set `kinds` has this kind.
+    fn is_in(self, kinds: u8) -> bool {
+        kinds & self as u8 != 0
+    }
 }
 
 /// The context words and what each says.
@@ -822,20 +829,17 @@ impl<'g, 't> Matches<'g, 't> {
         None
     }
 
-    /// Whether the context word before original offset `at`, or that word without its
-    /// proclitics, is a context word of one of the kinds in `wanted`.
+    /// The kinds of context word (a set of [`Ctx`] bits) that the word before original
+    /// offset `at` is, as it is or without its proclitics.
     #[inline(never)]
-    fn after_word_in(&self, at: usize, wanted: &[Ctx]) -> bool {
+    fn context_before(&self, at: usize) -> u8 {
         let Some(w) = self.context_word(at) else {
-            return false;
+            return 0;
         };
-        let in_sets = |f: &str| CONTEXT_WORDS.get(f).is_some_and(|c| wanted.contains(c));
-        if in_sets(&w) {
-            return true;
-        }
-        let mut hit = false;
-        crate::stem::for_each_proclitic_split(&w, |r| hit = hit || in_sets(r));
-        hit
+        let kind = |f: &str| CONTEXT_WORDS.get(f).map_or(0, |&c| c as u8);
+        let mut kinds = kind(&w);
+        crate::stem::for_each_proclitic_split(&w, |r| kinds |= kind(r));
+        kinds
     }
 
     /// Whether the match is in a list with a place before or after it.
@@ -892,20 +896,16 @@ impl<'g, 't> Matches<'g, 't> {
         let tok_start = f.first.orig.start;
         Ok(match level {
             Ambiguity::None => true,
+            Ambiguity::Weak if f.clitics.prep == b'b' => true,
             Ambiguity::Weak => {
-                let words: &[Ctx] = if kind == Kind::Unit {
-                    &[Ctx::Place, Ctx::Unit]
-                } else {
-                    &[Ctx::Place]
-                };
-                f.clitics.prep == b'b'
-                    || self.after_word_in(tok_start, words)
-                    || (self.after_word_in(tok_start, &[Ctx::Locative])
-                        && !self.adjective_follows(f)?)
+                let kinds = self.context_before(tok_start);
+                Ctx::Place.is_in(kinds)
+                    || (kind == Kind::Unit && Ctx::Unit.is_in(kinds))
+                    || (Ctx::Locative.is_in(kinds) && !self.adjective_follows(f)?)
                     || self.in_list(f, kind)?
             }
             Ambiguity::Strong => {
-                self.after_word_in(tok_start, &[Ctx::Place]) || self.in_list(f, kind)?
+                Ctx::Place.is_in(self.context_before(tok_start)) || self.in_list(f, kind)?
             }
         })
     }
@@ -1034,23 +1034,22 @@ impl<'g, 't> Matches<'g, 't> {
                     let rec = &self.g.inner.keys[f.key as usize];
                     let (e, name) = rec.names[0];
                     self.last = Some((f.last.orig.end, e));
-                    let start = self.name_start(f.first, f.clitics.len as usize);
-                    let from = f.first.orig.start;
-                    // Marks lie between tokens: in the span, only between its first and last.
-                    let (mut end, inner) = (f.last.orig.end, f.first.orig.end..f.last.orig.start);
-                    let mut start = start;
-                    let bytes = self.text.as_bytes();
-                    if bytes
-                        .get(inner)
-                        .is_some_and(|g| g.iter().any(|&b| may_be_mark(b)))
-                    {
+                    let mut start = self.name_start(f.first, f.clitics.len as usize);
+                    let mut end = f.last.orig.end;
+                    // Quote marks lie between tokens: in the span, only between its first
+                    // and last.
+                    let inner = self
+                        .text
+                        .as_bytes()
+                        .get(f.first.orig.end..f.last.orig.start);
+                    if inner.is_some_and(|g| g.iter().any(|&b| may_be_mark(b))) {
                         (start, end) = balance_marks(self.text, start, end, self.emitted);
                     }
                     self.emitted = end;
                     return Ok(Some(Match {
                         start,
                         end,
-                        proclitic_start: from.min(start),
+                        proclitic_start: f.first.orig.start.min(start),
                         gazetteer: self.g,
                         key: f.key,
                         entity: e,
@@ -1411,6 +1410,13 @@ mod tests {
             ("a |«b c| d", 0, "a |«b c| d"),
             ("a |b c| d", 0, "a |b c| d"),
         ];
+        // Every mark starts with a byte that the scan for marks looks for.
+        for c in [
+            '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '(', ')', '[', ']',
+        ] {
+            assert!(mark(c).is_some(), "{c}");
+            assert!(may_be_mark(c.to_string().as_bytes()[0]), "{c}");
+        }
         for (given, floor, want) in cases {
             let bars = |s: &str| {
                 let i = s.find('|').unwrap();
