@@ -79,10 +79,11 @@
 //! entry per place where the lengths stop lining up.
 
 // Audited exceptions: `normalize::into_string`, the calls of the SSE2 kernels in
-// `simd::Folder::fold16_after` and `simd::classify64`, and the SSSE3 copies of the normalizer's main loop and of
-// the tokenizer (the calls of `Normalizer::run_ssse3` and `ScanTable::next_token_ssse3`
-// after runtime detection, and of `simd::pack16` inside them; other targets declare a safe
-// byte loop with the same `unsafe` signature): see "Why unsafe" in benches/README.md.
+// `simd::Folder::fold16_after` and `simd::classify64`, and the SSSE3 copies of the
+// normalizer's main loop and of the tokenizer (the calls of `Normalizer::run_ssse3` and
+// `ScanTable::next_token_ssse3` after runtime detection, and of `simd::pack16` inside them;
+// other targets declare a safe byte loop with the same `unsafe` signature): see "Why
+// unsafe" in benches/README.md.
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 

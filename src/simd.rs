@@ -34,11 +34,19 @@ const GROUPS: [(&[[u8; 2]], [u8; 2]); 5] = [
 /// continuation bytes after D9.
 pub(crate) const MARKS: [u8; 9] = [0x80, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x91, 0x92];
 
+/// The continuation bytes of the letters U+0621–U+063A after D8, and of U+0641–U+064A
+/// after D9 (first and last).
+const LETTERS_D8: (u8, u8) = (0xA1, 0xBA);
+const LETTERS_D9: (u8, u8) = (0x81, 0x8A);
+
+/// The continuation bytes after D8 of the Arabic comma, semicolon and question mark.
+pub(crate) const PUNCT_D8: [u8; 3] = [0x8C, 0x9B, 0x9F];
+
 /// The letters the kernel handles, U+0621–U+063A and U+0641–U+064A, as their two bytes.
 pub(crate) fn letters() -> impl Iterator<Item = [u8; 2]> {
-    (0xA1..=0xBA)
+    (LETTERS_D8.0..=LETTERS_D8.1)
         .map(|c| [0xD8, c])
-        .chain((0x81..=0x8A).map(|c| [0xD9, c]))
+        .chain((LETTERS_D9.0..=LETTERS_D9.1).map(|c| [0xD9, c]))
 }
 
 /// The folding kernel, set up for one table.
@@ -309,10 +317,10 @@ fn classes64_bytewise(block: &[u8; 64]) -> [u64; 7] {
             b.is_ascii() && !b.is_ascii_alphanumeric(),
             b == 0xD8,
             b == 0xD9,
-            (0xA1..=0xBA).contains(&b),
-            (0x81..=0x8A).contains(&b),
+            (LETTERS_D8.0..=LETTERS_D8.1).contains(&b),
+            (LETTERS_D9.0..=LETTERS_D9.1).contains(&b),
             MARKS.contains(&b),
-            matches!(b, 0x8C | 0x9B | 0x9F),
+            PUNCT_D8.contains(&b),
         ];
         for (mask, bit) in m.iter_mut().zip(bits) {
             *mask |= u64::from(bit) << j;
@@ -341,7 +349,7 @@ pub(crate) struct Fold16 {
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
-    use super::Folder;
+    use super::{Folder, LETTERS_D8, LETTERS_D9, PUNCT_D8};
     use std::arch::x86_64::*;
 
     /// Bytes equal to `b`.
@@ -380,12 +388,12 @@ mod sse2 {
                 sep,
                 _mm_movemask_epi8(eq(v, 0xD8)),
                 _mm_movemask_epi8(eq(v, 0xD9)),
-                _mm_movemask_epi8(within(v, 0xA1, 0xBA)),
-                _mm_movemask_epi8(within(v, 0x81, 0x8A)),
+                _mm_movemask_epi8(within(v, LETTERS_D8.0, LETTERS_D8.1)),
+                _mm_movemask_epi8(within(v, LETTERS_D9.0, LETTERS_D9.1)),
                 _mm_movemask_epi8(_mm_or_si128(within(v, 0x8B, 0x92), eq(v, 0x80))),
                 _mm_movemask_epi8(_mm_or_si128(
-                    eq(v, 0x8C),
-                    _mm_or_si128(eq(v, 0x9B), eq(v, 0x9F)),
+                    eq(v, PUNCT_D8[0]),
+                    _mm_or_si128(eq(v, PUNCT_D8[1]), eq(v, PUNCT_D8[2])),
                 )),
             ];
             for (mask, bits) in m.iter_mut().zip(masks) {
@@ -419,8 +427,8 @@ mod sse2 {
         // Continuation bytes of the letters the kernel handles, and their lead bytes (the
         // byte before; a lead byte in the last position has no continuation here).
         let cont = _mm_or_si128(
-            _mm_and_si128(after_d8, within(v, 0xA1, 0xBA)),
-            _mm_and_si128(after_d9, within(v, 0x81, 0x8A)),
+            _mm_and_si128(after_d8, within(v, LETTERS_D8.0, LETTERS_D8.1)),
+            _mm_and_si128(after_d9, within(v, LETTERS_D9.0, LETTERS_D9.1)),
         );
         let lead = _mm_srli_si128::<1>(cont);
         let mut good = _mm_movemask_epi8(_mm_or_si128(cont, lead)) as u32;

@@ -802,7 +802,7 @@ impl Skipper {
             let m = cell(0xD9, c);
             m.class() == SKIP && m.len() == 0 && m.attached()
         });
-        let punct_splits = [0x8C, 0x9B, 0x9F]
+        let punct_splits = crate::simd::PUNCT_D8
             .iter()
             .all(|&c| cell(0xD8, c).class() == OTHER);
         punct_splits.then_some(Skipper {
