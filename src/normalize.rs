@@ -626,15 +626,13 @@ impl Normalizer {
                                 removed = gone as u32;
                             }
                             if MAP {
-                                // One map entry for the block: which of its bytes are gone
-                                // (from the carried lead byte on when it is a mark's).
+                                // One map entry for the block: which of its bytes are gone.
+                                // (A carried lead byte of a deleted mark, before the block,
+                                // has no output byte to map.)
                                 log[logged] = Seg {
                                     norm: o,
-                                    orig: i - back,
-                                    orig_end: block_entry(
-                                        del << back | back as u32,
-                                        k as usize + back,
-                                    ),
+                                    orig: i,
+                                    orig_end: block_entry(del, k as usize),
                                 };
                                 logged += 1;
                             }
@@ -976,19 +974,19 @@ const COPY: usize = usize::MAX;
 /// exceeds `isize::MAX` bytes).
 const BLOCK: usize = 1 << (usize::BITS - 1);
 
-/// The `orig_end` of a block region of `len` (at most 17) original bytes, of which those in
+/// The `orig_end` of a block region of `len` (at most 16) original bytes, of which those in
 /// `deleted` (bit `k` for the byte `orig + k`) were deleted.
 #[inline(always)]
 fn block_entry(deleted: u32, len: usize) -> usize {
-    BLOCK | (len << 17) | deleted as usize
+    BLOCK | (len << 16) | deleted as usize
 }
 
 impl Seg {
     /// The block region's mask of deleted bytes, its length and how many bytes it kept.
     #[inline]
     fn block(&self) -> (u32, usize, usize) {
-        let deleted = (self.orig_end & 0x1_FFFF) as u32;
-        let len = (self.orig_end >> 17) & 0x1F;
+        let deleted = (self.orig_end & 0xFFFF) as u32;
+        let len = (self.orig_end >> 16) & 0x1F;
         (deleted, len, len - deleted.count_ones() as usize)
     }
 
@@ -1857,6 +1855,22 @@ mod tests {
         for n in profiles() {
             for s in cases {
                 check(&n, s).unwrap();
+            }
+        }
+    }
+
+    /// Marks at every offset of the kernel's sixteen-byte blocks (a mark's lead byte ending
+    /// a block, runs across blocks, blocks of marks only), and text longer than one map
+    /// log of them.
+    #[test]
+    fn marks_at_every_block_offset() {
+        let word = "بِسْمِ ٱللَّهِ الرَّحْمَٰنِ الرَّحِيمِ، «حَمَاةُ» وَإِدْلِبُ ـــ ";
+        let long = word.repeat(40);
+        for n in profiles() {
+            for pad in 0..40 {
+                let text = format!("{}{word}{}", "x".repeat(pad), "\u{064E}".repeat(pad));
+                check(&n, &text).unwrap();
+                check(&n, &format!("{}{}", "ب".repeat(pad), &long[..])).unwrap();
             }
         }
     }
