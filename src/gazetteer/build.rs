@@ -625,6 +625,7 @@ impl GazetteerBuilder {
             *at += 1;
         }
         let mut key_recs = Vec::with_capacity(order.len());
+        let mut levels = Vec::new();
         for &(_, slot) in &order {
             let slot = slot as usize;
             let these = &mut grouped[starts[slot]..starts[slot + 1]];
@@ -637,10 +638,34 @@ impl GazetteerBuilder {
                 });
             }
             let info = &keys.info[slot];
+            // Each name's level, kept only when the names of the key differ in it: the
+            // highest of its entity's names of this key (an entity's names agree with
+            // each other as a key's level does).
+            let own = |n: &KeyName| {
+                let e = &entities[n.entity as usize];
+                e.name_ambiguity[n.name as usize].unwrap_or(e.ambiguity)
+            };
+            let level = |n: &KeyName| {
+                these
+                    .iter()
+                    .filter(|m| m.entity == n.entity)
+                    .map(own)
+                    .max()
+                    .unwrap_or(Ambiguity::None)
+            };
+            let levels_at = match these.first() {
+                Some(first) if these.iter().any(|n| level(n) != level(first)) => {
+                    let at = levels.len() as u32;
+                    levels.extend(these.iter().map(level));
+                    at
+                }
+                _ => super::ONE_LEVEL,
+            };
             key_recs.push(super::KeyRec {
                 key: std::mem::take(&mut keys.keys[slot].0),
                 names: these.iter().map(|n| (n.entity, n.name)).collect(),
                 ambiguity: info.ambiguity.unwrap_or(Ambiguity::None),
+                levels_at,
                 stop: info.stop,
             });
         }
@@ -652,6 +677,7 @@ impl GazetteerBuilder {
                 entities,
                 by_id,
                 keys: key_recs,
+                levels,
                 fst: std::sync::OnceLock::new(),
                 scan,
                 normalizer,

@@ -880,6 +880,32 @@ impl<'g, 't> Matches<'g, 't> {
         Ok(ok)
     }
 
+    /// The first of the key's names (by rank) whose ambiguity level the context of the
+    /// candidate satisfies, if any. The names of most keys share one level.
+    fn first_name_in_context(
+        &mut self,
+        f: &Found,
+        rec: &KeyRec,
+    ) -> Result<Option<usize>, NeedsContext> {
+        let inner = &self.g.inner;
+        let entities = &inner.entities;
+        if rec.levels_at == super::ONE_LEVEL {
+            let Some(&(e, _)) = rec.names.first() else {
+                return Ok(None);
+            };
+            let kind = entities[e as usize].kind;
+            return Ok(self.context_ok(f, rec.ambiguity, kind)?.then_some(0));
+        }
+        let levels = &inner.levels[rec.levels_at as usize..];
+        for (i, (&(e, _), &level)) in rec.names.iter().zip(levels).enumerate() {
+            let kind = entities[e as usize].kind;
+            if self.context_ok(f, level, kind)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
     /// Whether entity `e` can vouch for a neighbour of kind `kind` in a list: same kind,
     /// and for places a local one (a town, a village, a base …), not a country, governorate
     /// or region, whose commas and conjunctions join clauses as often as lists.
@@ -995,19 +1021,15 @@ impl<'g, 't> Matches<'g, 't> {
             for f in found.iter() {
                 let rec = &inner.keys[f.key as usize];
                 if rec.stop {
-                    chosen = Ok(Some((*f, true)));
+                    chosen = Ok(Some((*f, None)));
                     break;
                 }
-                let Some(&(e, _)) = rec.names.first() else {
-                    continue;
-                };
-                let kind = inner.entities[e as usize].kind;
-                match self.context_ok(f, rec.ambiguity, kind) {
-                    Ok(true) => {
-                        chosen = Ok(Some((*f, false)));
+                match self.first_name_in_context(f, rec) {
+                    Ok(Some(i)) => {
+                        chosen = Ok(Some((*f, Some(i))));
                         break;
                     }
-                    Ok(false) => {}
+                    Ok(None) => {}
                     Err(e) => {
                         chosen = Err(e);
                         break;
@@ -1020,7 +1042,7 @@ impl<'g, 't> Matches<'g, 't> {
                     self.pos = tok.src.end;
                     self.push_prev(tok.orig);
                 }
-                Some((f, true)) => {
+                Some((f, None)) => {
                     self.pos = f.last.src.end;
                     self.push_prev(Tok {
                         start: f.last.orig.start,
@@ -1028,11 +1050,11 @@ impl<'g, 't> Matches<'g, 't> {
                     });
                     self.last = None;
                 }
-                Some((f, false)) => {
+                Some((f, Some(i))) => {
                     self.pos = f.last.src.end;
                     self.push_prev(f.last.orig);
                     let rec = &self.g.inner.keys[f.key as usize];
-                    let (e, name) = rec.names[0];
+                    let (e, name) = rec.names[i];
                     self.last = Some((f.last.orig.end, e));
                     let mut start = self.name_start(f.first, f.clitics.len as usize);
                     let mut end = f.last.orig.end;

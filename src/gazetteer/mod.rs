@@ -110,6 +110,23 @@ impl Kind {
 }
 
 /// How much a name is also a common word, which decides the context it needs to match.
+///
+/// When entities share a name at different levels, a match takes the first of them (by the
+/// order of [`Gazetteer::get_all`]: the most prominent first) whose level the
+/// context satisfies, so a homonym of a higher level hides no other.
+///
+/// ```
+/// use dalil::{Ambiguity, Entity, GazetteerBuilder, Kind};
+/// let mut b = GazetteerBuilder::new();
+/// b.add_entity(Entity::new("a-town", Kind::Place, "town", "Town").with_names(["الوادي"])
+///     .with_ambiguity(Ambiguity::Strong)).unwrap();
+/// b.add_entity(Entity::new("a-village", Kind::Place, "village", "Village").with_names(["الوادي"]))
+///     .unwrap();
+/// let g = b.build().unwrap();
+/// let id = |t: &str| g.tag(t).next().map(|m| m.entity().id().to_string());
+/// assert_eq!(id("عبروا الوادي").as_deref(), Some("a-village"));
+/// assert_eq!(id("بلدة الوادي").as_deref(), Some("a-town"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -361,15 +378,25 @@ impl Entity {
 pub(crate) struct KeyRec {
     pub(crate) key: String,
     pub(crate) names: Vec<(u32, u32)>,
+    /// The highest level of the key's names.
     pub(crate) ambiguity: Ambiguity,
+    /// Where each name's level is in [`Inner::levels`], when they are not all the same
+    /// (else [`ONE_LEVEL`]): a match then takes the first name whose level its context
+    /// satisfies.
+    pub(crate) levels_at: u32,
     pub(crate) stop: bool,
 }
+
+/// [`KeyRec::levels_at`] of a key whose names share one level.
+pub(crate) const ONE_LEVEL: u32 = u32::MAX;
 
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) entities: Vec<Entity>,
     pub(crate) by_id: HashMap<Text, u32, BuildWordHasher>,
     pub(crate) keys: Vec<KeyRec>,
+    /// The levels of the names of the keys whose names differ in it ([`KeyRec::levels_at`]).
+    pub(crate) levels: Vec<Ambiguity>,
     /// The dictionary, built on the first lookup (the scan does not need it, so tagging
     /// starts sooner).
     pub(crate) fst: OnceLock<fst::Map<Vec<u8>>>,

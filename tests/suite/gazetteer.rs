@@ -284,6 +284,48 @@ fn weakly_ambiguous_names_need_some_context() {
 }
 
 #[test]
+fn a_name_shared_at_several_levels_matches_as_its_least_ambiguous_entity() {
+    // سنجار is Iraq's Sinjar (none) and a village of Idlib (strong, as a homonym of it):
+    // the town matches anywhere, as if the village were not there.
+    check(&[
+        ("اشتباكات في سنجار", &[("سنجار", "sinjar")]),
+        ("قصفت طائرات تركية سنجار", &[("سنجار", "sinjar")]),
+    ]);
+    // A name of one level for all its entities: as before.
+    check(&[
+        ("اشتباكات في صيدا", &[]),
+        ("مدينة صيدا", &[("صيدا", "sidon")]),
+    ]);
+    // A user's village that shares a name with a built-in place, at a higher level, takes
+    // no match from it; with a place word before it, the first of the two by rank whose
+    // level the context allows is chosen.
+    let tsv = "id\tkind\ttype\tname_en\tnames_ar\tlat\tlon\tparent\tambiguity\tsource\n\
+homs-test\tplace\tvillage\tHoms (a test village)\tحمص\t\t\tidlib-governorate\tstrong\tmine\n";
+    let mut b = GazetteerBuilder::new();
+    b.with_builtin()
+        .add_tsv("mine.tsv", tsv.as_bytes())
+        .unwrap();
+    let g = b.build().unwrap();
+    let got =
+        |text: &str| -> Vec<String> { g.tag(text).map(|m| m.entity().id().to_string()).collect() };
+    assert_eq!(got("وصلت التعزيزات إلى حمص"), ["homs"]);
+    assert_eq!(got("قصفت حمص"), ["homs"]);
+    assert_eq!(got("قرية حمص"), ["homs"]);
+    // A name whose only entity is strong still needs its context.
+    let tsv = "id\tkind\ttype\tname_en\tnames_ar\tlat\tlon\tparent\tambiguity\tsource\n\
+qaryat-test\tplace\tvillage\tQaryat Test\tكلمتست\t\t\t\tnone\tmine\n\
+qaryat-test2\tplace\ttown\tQaryat Test 2\tكلمتست\t\t\t\tstrong\tmine\n";
+    let mut b = GazetteerBuilder::new();
+    b.add_tsv("mine.tsv", tsv.as_bytes()).unwrap();
+    let g = b.build().unwrap();
+    let got =
+        |text: &str| -> Vec<String> { g.tag(text).map(|m| m.entity().id().to_string()).collect() };
+    // The town ranks first but is strong: without a place word the village is chosen.
+    assert_eq!(got("قالوا كلمتست"), ["qaryat-test"]);
+    assert_eq!(got("بلدة كلمتست"), ["qaryat-test2"]);
+}
+
+#[test]
 fn a_ligature_of_several_words_is_read_as_its_words() {
     // U+FDFB (جل جلاله) is one character that normalizes to two words; a proptest found
     // that reading a name across its words sliced the original text backwards.
