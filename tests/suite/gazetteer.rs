@@ -284,6 +284,21 @@ fn weakly_ambiguous_names_need_some_context() {
 }
 
 #[test]
+fn hills_of_the_south_are_not_their_towns() {
+    // تل الحارة is the hill by the town of الحارة (a strongly ambiguous name, "the
+    // quarter"): the longer name wins.
+    check(&[
+        (
+            "سيطروا على تل الحارة الاستراتيجي",
+            &[("تل الحارة", "tell-al-harra")],
+        ),
+        ("في بلدة الحارة", &[("الحارة", "al-harrah-daraa")]),
+        ("خلايا في تلول الصفا", &[("تلول الصفا", "tulul-al-safa")]),
+        ("قرب تل الجموع", &[("تل الجموع", "tell-al-jumu")]),
+    ]);
+}
+
+#[test]
 fn a_name_shared_at_several_levels_matches_as_its_least_ambiguous_entity() {
     // سنجار is Iraq's Sinjar (none) and a village of Idlib (strong, as a homonym of it):
     // the town matches anywhere, as if the village were not there.
