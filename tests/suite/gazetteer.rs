@@ -299,6 +299,27 @@ fn hills_of_the_south_are_not_their_towns() {
 }
 
 #[test]
+fn named_campaigns_are_not_their_rivers() {
+    check(&[
+        (
+            "أطلقت قسد معركة غضب الفرات",
+            &[
+                ("قسد", "sdf"),
+                ("معركة غضب الفرات", "operation-wrath-of-euphrates"),
+            ],
+        ),
+        (
+            "عملية عاصفة الجزيرة",
+            &[("عملية عاصفة الجزيرة", "operation-jazira-storm")],
+        ),
+        ("عاصفة الجزيرة العربية", &[]),
+        ("قصف على جبل الثردة", &[("جبل الثردة", "jabal-al-tharda")]),
+        ("معارك في الشيخ سعيد", &[("الشيخ سعيد", "sheikh-saeed")]),
+        ("قال الشيخ سعيد إن", &[]),
+    ]);
+}
+
+#[test]
 fn a_name_shared_at_several_levels_matches_as_its_least_ambiguous_entity() {
     // سنجار is Iraq's Sinjar (none) and a village of Idlib (strong, as a homonym of it):
     // the town matches anywhere, as if the village were not there.
