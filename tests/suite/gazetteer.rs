@@ -299,6 +299,18 @@ fn hills_of_the_south_are_not_their_towns() {
 }
 
 #[test]
+fn places_of_the_north_east_and_its_border() {
+    check(&[
+        ("قصف قرب الرميلان", &[("الرميلان", "rumaylan")]),
+        ("وصلت الشاحنات إلى فيشخابور", &[("فيشخابور", "fishkhabur")]),
+        (
+            "عبر معبر فيشخابور",
+            &[("معبر فيشخابور", "semalka-crossing")],
+        ),
+    ]);
+}
+
+#[test]
 fn named_campaigns_are_not_their_rivers() {
     check(&[
         (
