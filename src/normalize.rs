@@ -1011,18 +1011,12 @@ impl Seg {
     /// The original offset after output byte `norm - 1` (`norm` after `self.norm`).
     #[inline]
     fn end(&self, norm: usize) -> usize {
-        let k = norm - self.norm;
-        if self.orig_end == COPY {
-            self.orig + k
-        } else if self.orig_end & BLOCK == 0 {
+        if self.orig_end != COPY && self.orig_end & BLOCK == 0 {
+            // Atomic: the whole original character.
             self.orig_end
         } else {
-            let (deleted, len, kept) = self.block();
-            if k <= kept {
-                self.orig + nth_zero(deleted, k - 1) + 1
-            } else {
-                self.orig + len + (k - kept)
-            }
+            // Copied bytes map one to one.
+            self.start(norm - 1) + 1
         }
     }
 }
