@@ -307,6 +307,12 @@ fn places_of_the_north_east_and_its_border() {
             "عبر معبر فيشخابور",
             &[("معبر فيشخابور", "semalka-crossing")],
         ),
+        // مهين ("humiliating") is a strongly ambiguous village name; its depots are not.
+        (
+            "انفجارات في مستودعات مهين",
+            &[("مستودعات مهين", "mahin-depots")],
+        ),
+        ("في مهين", &[]),
     ]);
 }
 
