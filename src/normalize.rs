@@ -535,13 +535,14 @@ impl Normalizer {
     /// the block is packed without them by one SSSE3 shuffle and, with the map, logs one
     /// block region holding the mask of the bytes it deleted ([`block_entry`]), without a
     /// branch. (Logging a copy region for each run of marks instead cost diacritized text
-    /// half its speed.) Where the kernel stops, the character-at-a-time loop takes over for a window that doubles
-    /// while blocks keep stopping early (text the kernel cannot read). There, two-byte characters
-    /// (U+0080–U+07FF) that are kept, deleted, replaced by another two-byte character or by
-    /// one ASCII byte go through [`Normalizer::pairs`]: the output pair is stored
-    /// unconditionally and the output advances by 0 or 2, so a deletion costs no branch (a
-    /// character written as one ASCII byte takes a branch of its own). ASCII is copied a
-    /// byte at a time; everything else goes through [`Normalizer::slow_char`].
+    /// half its speed.) Where the kernel stops, the character-at-a-time loop takes over for
+    /// a window that doubles while blocks keep stopping early (text the kernel cannot read).
+    /// There, two-byte characters (U+0080–U+07FF) that are kept, deleted, replaced by
+    /// another two-byte character or by one ASCII byte go through [`Normalizer::pairs`]: the
+    /// output pair is stored unconditionally and the output advances by 0 or 2, so a
+    /// deletion costs no branch (a character written as one ASCII byte takes a branch of its
+    /// own). ASCII is copied a byte at a time; everything else goes through
+    /// [`Normalizer::slow_char`].
     ///
     /// With the map, the character loop logs every run of deleted pairs, also without a branch:
     /// each pair stores the output offset and the input offset after it in a log slot, and
