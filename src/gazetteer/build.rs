@@ -638,9 +638,9 @@ impl GazetteerBuilder {
                 });
             }
             let info = &keys.info[slot];
-            // Each name's level, kept only when the names of the key differ in it: the
-            // highest of its entity's names of this key (an entity's names agree with
-            // each other as a key's level does).
+            // Each name's level, kept only when the key's entities differ in it. An entity
+            // with several names of this key at different levels (an alias flagged `@weak`
+            // and the dropped-space form of another name, say) takes the highest of them.
             let own = |n: &KeyName| {
                 let e = &entities[n.entity as usize];
                 e.name_ambiguity[n.name as usize].unwrap_or(e.ambiguity)
