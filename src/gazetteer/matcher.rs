@@ -490,6 +490,21 @@ struct Found {
     last: Span,
 }
 
+/// Whether a word (as in the original text) ends in a letter with tanween ً ٌ ٍ, before or
+/// after a final alef (درعاً, درعًا) and other marks.
+fn ends_in_tanween(word: &str) -> bool {
+    let mut alef = false;
+    for c in word.chars().rev() {
+        match c {
+            '\u{064B}'..='\u{064D}' => return true,
+            '\u{064E}'..='\u{0652}' | '\u{0640}' => {}
+            'ا' if !alef => alef = true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The rest of a text normalized as a whole, from original byte `cut` on.
 #[derive(Debug)]
 struct Mapped<'t> {
@@ -889,16 +904,25 @@ impl<'g, 't> Matches<'g, 't> {
     ) -> Result<Option<usize>, NeedsContext> {
         let inner = &self.g.inner;
         let entities = &inner.entities;
+        // A word with tanween is an indefinite noun, never a place's name (درعاً "a shield",
+        // حماةٍ "guardians"). Tanween is a mark: only a text with marks can show it.
+        let indefinite = || ends_in_tanween(&self.text[f.last.orig.start..f.last.orig.end]);
         if rec.levels_at == super::ONE_LEVEL {
             let Some(&(e, _)) = rec.names.first() else {
                 return Ok(None);
             };
             let kind = entities[e as usize].kind;
+            if kind == Kind::Place && indefinite() {
+                return Ok(None);
+            }
             return Ok(self.context_ok(f, rec.ambiguity, kind)?.then_some(0));
         }
         let levels = &inner.levels[rec.levels_at as usize..];
         for (i, (&(e, _), &level)) in rec.names.iter().zip(levels).enumerate() {
             let kind = entities[e as usize].kind;
+            if kind == Kind::Place && indefinite() {
+                continue;
+            }
             if self.context_ok(f, level, kind)? {
                 return Ok(Some(i));
             }

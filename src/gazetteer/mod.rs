@@ -27,7 +27,11 @@
 //!   preposition or direction (في، من، إلى، قرب، شرقي …), unless a definite adjective
 //!   ending in ية follows it (في الميادين الرياضية "in the sports fields"), or with ب
 //!   glued to it; a weak name of an armed group also after a word for its members,
-//!   leaders or positions, or مع / ضد (عناصر النصرة، معارك مع الدفاع الوطني).
+//!   leaders or positions, or مع / ضد (عناصر النصرة، معارك مع الدفاع الوطني);
+//! * a word written with tanween on its last letter (ً ٌ ٍ) is an indefinite noun, never a
+//!   place's name: درعاً "a shield" is not درعا, حماةً "guardians" is not حماة;
+//! * when entities share a name at different levels of ambiguity, the match takes the most
+//!   prominent one whose level its context satisfies (see [`Ambiguity`]).
 //!
 //! # Example
 //!

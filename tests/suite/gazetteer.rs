@@ -284,6 +284,24 @@ fn weakly_ambiguous_names_need_some_context() {
 }
 
 #[test]
+fn a_word_with_tanween_is_no_place_name() {
+    check(&[
+        ("استخدم الجنود درعاً واقياً", &[]),
+        ("درعًا واقيًا", &[]),
+        ("كانوا حماةً للديار", &[]),
+        // Other marks, and a final alef without tanween, leave the name.
+        ("وصلت إلى درعا", &[("درعا", "daraa")]),
+        ("في دمشقَ وحمصَ", &[("دمشقَ", "damascus"), ("حمصَ", "homs")]),
+        // Tanween inside the word is not on its end; an armed group is not a place.
+        ("في دمًشق", &[("دمًشق", "damascus")]),
+        (
+            "قصفت طائراتٌ روسيةٌ",
+            &[("طائراتٌ روسيةٌ", "russian-air-force")],
+        ),
+    ]);
+}
+
+#[test]
 fn hills_of_the_south_are_not_their_towns() {
     // تل الحارة is the hill by the town of الحارة (a strongly ambiguous name, "the
     // quarter"): the longer name wins.
