@@ -96,6 +96,72 @@ fn arabicish() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
+/// Whether `c` is an Arabic letter U+0621–U+064A (not tatweel).
+fn is_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'
+}
+
+/// Sentences of names, context words and other words, in the shapes of news text.
+fn sentences() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "في",
+        "من",
+        "إلى",
+        "قرب",
+        "شرقي",
+        "مدينة",
+        "بلدة",
+        "ريف",
+        "عناصر",
+        "مع",
+        "حمص",
+        "حماة",
+        "تدمر",
+        "الميادين",
+        "الرياضية",
+        "الشرقية",
+        "دير الزور",
+        "بدير الزور",
+        "ديرالزور",
+        "الباب",
+        "فتح",
+        "السلمية",
+        "المظاهرات",
+        "قوات سوريا الديمقراطية",
+        "قسد",
+        "لـ«داعش»",
+        "تنظيم الدولة",
+        "النصرة",
+        "والحسكة",
+        "للتحالف الدولي",
+        "البوكمال",
+        "والميادين",
+        "حماة الديار",
+        "الحمص",
+        "حلب",
+        "حلبي",
+        "الغارات",
+        "واشنطن بوست",
+        "عمان",
+        "سلطنة عمان",
+        "سنجار",
+        "صيدا",
+        "تل الحارة",
+        "الحارة",
+        "،",
+        ".",
+        "قال",
+        "الجيش",
+        "السوري",
+        "الفرقة 17",
+        "عملية «العزم الصلب»",
+        "إدلب",
+        "لإدلب",
+        "بحلب الأبقار",
+    ]);
+    prop::collection::vec(words, 1..16).prop_map(|w| w.join(" "))
+}
+
 fn profiles() -> Vec<Normalizer> {
     let mut c = NormalizerConfig::default();
     c.fold_alef_hamza = false;
@@ -192,6 +258,36 @@ proptest! {
             );
             prop_assert!(m.candidates().any(|e| e.id() == m.entity().id()));
         }
+    }
+
+    #[test]
+    fn harakat_inside_words_change_no_match(
+        (plain, marked) in sentences().prop_flat_map(|words| {
+            let letters = words.chars().filter(|c| is_letter(*c)).count();
+            (Just(words), prop::collection::vec(0usize..8, letters))
+        }).prop_map(|(plain, marks)| {
+            // After each letter, one of five harakat or none (tanween, a mark of the
+            // indefinite, is left out: it can decide a match).
+            const HARAKAT: [&str; 5] = ["\u{064E}", "\u{064F}", "\u{0650}", "\u{0652}", "\u{0651}\u{064E}"];
+            let mut marked = String::new();
+            let mut k = 0;
+            for c in plain.chars() {
+                marked.push(c);
+                if is_letter(c) {
+                    if let Some(h) = HARAKAT.get(marks[k]) {
+                        marked.push_str(h);
+                    }
+                    k += 1;
+                }
+            }
+            (plain, marked)
+        })
+    ) {
+        let g = Gazetteer::builtin();
+        let found = |t: &str| -> Vec<(String, String)> {
+            g.tag(t).map(|m| (m.entity().id().to_string(), m.key().to_string())).collect()
+        };
+        prop_assert_eq!(found(&plain), found(&marked), "{:?} / {:?}", plain, marked);
     }
 
     #[test]
