@@ -261,21 +261,27 @@ proptest! {
     }
 
     #[test]
-    fn harakat_inside_words_change_no_match(
+    fn harakat_and_tatweel_inside_words_change_no_match(
         (plain, marked) in sentences().prop_flat_map(|words| {
             let letters = words.chars().filter(|c| is_letter(*c)).count();
             (Just(words), prop::collection::vec(0usize..8, letters))
         }).prop_map(|(plain, marks)| {
-            // After each letter, one of five harakat or none (tanween, a mark of the
-            // indefinite, is left out: it can decide a match).
+            // After each letter, one of five harakat, tatweel (inside a word) or nothing
+            // (tanween, a mark of the indefinite, is left out: it can decide a match).
             const HARAKAT: [&str; 5] = ["\u{064E}", "\u{064F}", "\u{0650}", "\u{0652}", "\u{0651}\u{064E}"];
             let mut marked = String::new();
             let mut k = 0;
-            for c in plain.chars() {
+            let mut chars = plain.chars().peekable();
+            while let Some(c) = chars.next() {
                 marked.push(c);
                 if is_letter(c) {
-                    if let Some(h) = HARAKAT.get(marks[k]) {
-                        marked.push_str(h);
+                    match HARAKAT.get(marks[k]) {
+                        Some(h) => marked.push_str(h),
+                        // Tatweel inside a word.
+                        None if marks[k] == 7 && chars.peek().is_some_and(|&n| is_letter(n)) => {
+                            marked.push('\u{0640}')
+                        }
+                        None => {}
                     }
                     k += 1;
                 }
