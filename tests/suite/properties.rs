@@ -297,6 +297,44 @@ proptest! {
     }
 
     #[test]
+    fn spelling_variants_and_invisible_marks_change_no_match(
+        (plain, varied) in sentences().prop_flat_map(|words| {
+            let n = words.chars().count();
+            (Just(words), prop::collection::vec(0usize..6, n))
+        }).prop_map(|(plain, picks)| {
+            // Persian and Urdu forms of letters, alef wasla, and a zero-width non-joiner
+            // or a right-to-left mark inside a word.
+            let mut varied = String::new();
+            let mut chars = plain.chars().zip(picks).peekable();
+            while let Some((c, pick)) = chars.next() {
+                let inside = is_letter(c) && chars.peek().is_some_and(|&(n, _)| is_letter(n));
+                match (c, pick) {
+                    ('ي', 1) => varied.push('ی'),
+                    ('ك', 1) => varied.push('ک'),
+                    ('ة', 1) => varied.push('ۃ'),
+                    ('ا', 1) => varied.push('ٱ'),
+                    (c, 2) if inside => {
+                        varied.push(c);
+                        varied.push('\u{200C}');
+                    }
+                    (c, 3) if inside => {
+                        varied.push(c);
+                        varied.push('\u{200F}');
+                    }
+                    (c, _) => varied.push(c),
+                }
+            }
+            (plain, varied)
+        })
+    ) {
+        let g = Gazetteer::builtin();
+        let found = |t: &str| -> Vec<(String, String)> {
+            g.tag(t).map(|m| (m.entity().id().to_string(), m.key().to_string())).collect()
+        };
+        prop_assert_eq!(found(&plain), found(&varied), "{:?} / {:?}", plain, varied);
+    }
+
+    #[test]
     fn tagging_any_string_does_not_panic(s in any::<String>()) {
         let _ = Gazetteer::builtin().tag(&s).count();
         let _ = Normalizer::default().normalize(&s);
