@@ -101,6 +101,14 @@ fn is_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'
 }
 
+/// The entities and keys the built-in gazetteer finds in a text, in order.
+fn found(text: &str) -> Vec<(String, String)> {
+    Gazetteer::builtin()
+        .tag(text)
+        .map(|m| (m.entity().id().to_string(), m.key().to_string()))
+        .collect()
+}
+
 /// Sentences of names, context words and other words, in the shapes of news text.
 fn sentences() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
@@ -289,10 +297,6 @@ proptest! {
             (plain, marked)
         })
     ) {
-        let g = Gazetteer::builtin();
-        let found = |t: &str| -> Vec<(String, String)> {
-            g.tag(t).map(|m| (m.entity().id().to_string(), m.key().to_string())).collect()
-        };
         prop_assert_eq!(found(&plain), found(&marked), "{:?} / {:?}", plain, marked);
     }
 
@@ -327,10 +331,6 @@ proptest! {
             (plain, varied)
         })
     ) {
-        let g = Gazetteer::builtin();
-        let found = |t: &str| -> Vec<(String, String)> {
-            g.tag(t).map(|m| (m.entity().id().to_string(), m.key().to_string())).collect()
-        };
         prop_assert_eq!(found(&plain), found(&varied), "{:?} / {:?}", plain, varied);
     }
 
