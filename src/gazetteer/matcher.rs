@@ -172,7 +172,23 @@ pub(crate) struct ScanIndex {
     /// For each entity, the kind of the names it can vouch for in a list (see
     /// `Matches::list_partner`); made on the first scan.
     partners: OnceLock<Vec<Option<Kind>>>,
+    /// Each entity's parent ([`NO_PARENT`] for none), made on the first scan.
+    parents: OnceLock<Vec<u32>>,
 }
+
+/// An entity without a parent in [`ScanIndex::parents`] (and an empty slot of
+/// `Matches::recent`).
+const NO_PARENT: u32 = u32::MAX;
+
+/// How many of the last matches the choice among homonyms looks at, and how far back (in
+/// bytes of the original text: about a news article).
+const RECENT: usize = 16;
+const RECENT_BYTES: usize = 4_000;
+
+/// How many ancestors of an entity the choice among homonyms looks at (parent chains are
+/// village → subdistrict → district → governorate → country; a cycle in user data stops
+/// here).
+const CHAIN: usize = 8;
 
 /// The filter has 2^10 words of 64 bits (8 KB, so that it stays in the L1 cache).
 const BLOOM_WORD_BITS: u32 = 10;
@@ -279,6 +295,7 @@ impl ScanIndex {
             tails,
             cells: OnceLock::new(),
             partners: OnceLock::new(),
+            parents: OnceLock::new(),
         }
     }
 
@@ -518,6 +535,12 @@ pub struct Matches<'g, 't> {
     g: &'g Gazetteer,
     cells: &'g ScanTable,
     partners: &'g [Option<Kind>],
+    parents: &'g [u32],
+    /// The last matched entities and the original offsets where they end, the latest at
+    /// `recent_at - 1` (a ring): a name several entities share takes the one nearest to
+    /// them.
+    recent: [(u32, usize); RECENT],
+    recent_at: usize,
     text: &'t str,
     /// Set once the scan met a character that needs the whole-text normalizer.
     mapped: Option<Mapped<'t>>,
@@ -645,10 +668,25 @@ impl<'g, 't> Matches<'g, 't> {
                 })
                 .collect()
         });
+        let parents = g.inner.scan.parents.get_or_init(|| {
+            let inner = &g.inner;
+            inner
+                .entities
+                .iter()
+                .map(|e| {
+                    e.parent()
+                        .and_then(|p| inner.by_id.get(p).copied())
+                        .unwrap_or(NO_PARENT)
+                })
+                .collect()
+        });
         Matches {
             g,
             cells,
             partners,
+            parents,
+            recent: [(NO_PARENT, 0); RECENT],
+            recent_at: 0,
             text,
             mapped: None,
             pos: 0,
@@ -915,19 +953,92 @@ impl<'g, 't> Matches<'g, 't> {
             if kind == Kind::Place && indefinite() {
                 return Ok(None);
             }
-            return Ok(self.context_ok(f, rec.ambiguity, kind)?.then_some(0));
+            if !self.context_ok(f, rec.ambiguity, kind)? {
+                return Ok(None);
+            }
+            if rec.names.len() == 1 {
+                return Ok(Some(0));
+            }
+            let names = rec.names.iter().map(|&(e, _)| e).enumerate();
+            return Ok(Some(self.nearest(f.first.orig.start, names)));
         }
         let levels = &inner.levels[rec.levels_at as usize..];
-        for (i, (&(e, _), &level)) in rec.names.iter().zip(levels).enumerate() {
+        let mut ok = [false; 8];
+        let mut any = false;
+        for (i, (&(e, _), &level)) in rec.names.iter().zip(levels).enumerate().take(8) {
             let kind = entities[e as usize].kind;
             if kind == Kind::Place && indefinite() {
                 continue;
             }
-            if self.context_ok(f, level, kind)? {
-                return Ok(Some(i));
+            ok[i] = self.context_ok(f, level, kind)?;
+            any |= ok[i];
+        }
+        if !any {
+            return Ok(None);
+        }
+        let allowed = rec.names.iter().map(|&(e, _)| e).enumerate();
+        let allowed = allowed.filter(|&(i, _)| ok.get(i) == Some(&true));
+        Ok(Some(self.nearest(f.first.orig.start, allowed)))
+    }
+
+    /// Of the entities a name may stand for (index in the key's names, entity; the most
+    /// prominent first, at least one), the index of the one that shares the deepest
+    /// ancestor (or is itself one) with an entity matched in the last [`RECENT_BYTES`]:
+    /// a village of a governorate the text has just named, a city of a country it named.
+    /// The most prominent on a tie.
+    fn nearest(&self, at: usize, mut names: impl Iterator<Item = (usize, u32)>) -> usize {
+        let Some((first, e)) = names.next() else {
+            return 0;
+        };
+        let mut names = names.peekable();
+        if self.recent_at == 0 || names.peek().is_none() {
+            return first;
+        }
+        let mut best = (self.anchor_depth(e, at), first);
+        for (i, e) in names {
+            let depth = self.anchor_depth(e, at);
+            if depth > best.0 {
+                best = (depth, i);
             }
         }
-        Ok(None)
+        best.1
+    }
+
+    /// `e` and its ancestors, the nearest first, and how many.
+    fn chain(&self, e: u32) -> ([u32; CHAIN], usize) {
+        let mut chain = [NO_PARENT; CHAIN];
+        let mut len = 0;
+        let mut x = e;
+        while x != NO_PARENT && len < CHAIN {
+            chain[len] = x;
+            len += 1;
+            x = self.parents.get(x as usize).copied().unwrap_or(NO_PARENT);
+        }
+        (chain, len)
+    }
+
+    /// The depth (from the top of its chain, 0) of the nearest of `e` and its ancestors
+    /// that is also one of a recent match's before original offset `at`, if any.
+    fn anchor_depth(&self, e: u32, at: usize) -> Option<usize> {
+        let (chain, len) = self.chain(e);
+        let mut best = None;
+        for &(r, end) in &self.recent {
+            if r == NO_PARENT || end + RECENT_BYTES < at {
+                continue;
+            }
+            let (theirs, their_len) = self.chain(r);
+            if let Some(j) = (0..len).find(|&j| theirs[..their_len].contains(&chain[j])) {
+                best = best.max(Some(len - 1 - j));
+            }
+        }
+        best
+    }
+
+    /// Notes a match of entity `e` ending at original offset `end` (see
+    /// [`Matches::nearest`]).
+    fn record(&mut self, e: u32, end: usize) {
+        self.recent[self.recent_at % RECENT] = (e, end);
+        self.recent_at += 1;
     }
 
     /// Whether entity `e` can vouch for a neighbour of kind `kind` in a list: same kind,
@@ -1080,6 +1191,7 @@ impl<'g, 't> Matches<'g, 't> {
                     let rec = &self.g.inner.keys[f.key as usize];
                     let (e, name) = rec.names[i];
                     self.last = Some((f.last.orig.end, e));
+                    self.record(e, f.last.orig.end);
                     let mut start = self.name_start(f.first, f.clitics.len as usize);
                     let mut end = f.last.orig.end;
                     // Quote marks lie between tokens: in the span, only between its first

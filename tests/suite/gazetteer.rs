@@ -306,6 +306,62 @@ fn a_word_with_tanween_is_no_place_name() {
 }
 
 #[test]
+fn a_homonym_is_the_one_near_the_places_named_before_it() {
+    check(&[
+        // Without a place before it, the most prominent (the rank of collisions.tsv).
+        ("قرية زيزون", &[("زيزون", "zayzun-hama")]),
+        (
+            "في ريف درعا الغربي بلدة زيزون",
+            &[("درعا", "daraa"), ("زيزون", "zayzun-daraa")],
+        ),
+        (
+            "في محافظة الرقة قرية المنصورة",
+            &[
+                ("محافظة الرقة", "ar-raqqah-governorate"),
+                ("المنصورة", "al-mansurah-raqqa"),
+            ],
+        ),
+        (
+            "ريف حلب قرية المنصورة",
+            &[("حلب", "aleppo"), ("المنصورة", "al-mansurah-aleppo")],
+        ),
+        // A country named before: its city.
+        (
+            "قصفت إسرائيل لبنان وغارة على مدينة صيدا",
+            &[
+                ("إسرائيل", "israel"),
+                ("لبنان", "lebanon"),
+                ("صيدا", "sidon"),
+            ],
+        ),
+        (
+            "قصفت قوات النظام درعا ثم بلدة صيدا",
+            &[
+                ("قوات النظام", "syrian-government-forces"),
+                ("درعا", "daraa"),
+                ("صيدا", "saida-daraa"),
+            ],
+        ),
+        // A strongly ambiguous homonym needs its place word as before.
+        (
+            "اشتباكات في إدلب قرب بلدة سنجار",
+            &[("إدلب", "idlib"), ("سنجار", "sinjar-idlib")],
+        ),
+        (
+            "اشتباكات في إدلب وفي سنجار",
+            &[("إدلب", "idlib"), ("سنجار", "sinjar")],
+        ),
+    ]);
+    // What was named long before (more than an article back) does not count.
+    let far = format!("درعا. {} بلدة زيزون", "كلام عام ".repeat(600));
+    let got: Vec<&str> = Gazetteer::builtin()
+        .tag(&far)
+        .map(|m| m.entity().id())
+        .collect();
+    assert_eq!(got, ["daraa", "zayzun-hama"]);
+}
+
+#[test]
 fn hills_of_the_south_are_not_their_towns() {
     // تل الحارة is the hill by the town of الحارة (a strongly ambiguous name, "the
     // quarter"): the longer name wins.
