@@ -395,6 +395,38 @@ fn places_of_the_north_east_and_its_border() {
 }
 
 #[test]
+fn factions_of_the_early_war() {
+    check(&[
+        (
+            "قاتل لواء الإسلام في الغوطة",
+            &[("لواء الإسلام", "jaysh-al-islam"), ("الغوطة", "ghouta")],
+        ),
+        (
+            "أعلن جيش إدلب الحر",
+            &[("جيش إدلب الحر", "free-idlib-army")],
+        ),
+        (
+            "بايعت حركة المثنى الإسلامية",
+            &[("حركة المثنى الإسلامية", "harakat-al-muthanna")],
+        ),
+        (
+            "تشكلت جبهة تحرير سوريا",
+            &[("جبهة تحرير سوريا", "syrian-liberation-front")],
+        ),
+        ("دعم غرفة الموك", &[("غرفة الموك", "moc-operations-room")]),
+        (
+            "عناصر كتائب الفاروق في حمص",
+            &[("كتائب الفاروق", "farouq-brigades"), ("حمص", "homs")],
+        ),
+        // Algeria's and Sudan's Islamic fronts are not Syria's.
+        (
+            "مع الجبهة الإسلامية للإنقاذ في الجزائر",
+            &[("الجزائر", "algeria")],
+        ),
+    ]);
+}
+
+#[test]
 fn named_campaigns_are_not_their_rivers() {
     check(&[
         (
