@@ -933,75 +933,42 @@ impl<'g, 't> Matches<'g, 't> {
         Ok(ok)
     }
 
-    /// The first of the key's names (by rank) whose ambiguity level the context of the
-    /// candidate satisfies, if any. The names of most keys share one level.
-    fn first_name_in_context(
-        &mut self,
-        f: &Found,
-        rec: &KeyRec,
-    ) -> Result<Option<usize>, NeedsContext> {
+    /// Which of the key's names the candidate is: of those whose ambiguity level its
+    /// context satisfies, the one that shares the deepest ancestor (or is itself one) with
+    /// an entity matched in the last [`RECENT_BYTES`] (a village of a governorate the text
+    /// has just named, a city of a country it named), else the most prominent (the first).
+    /// The names of most keys are one entity's, at one level.
+    fn name_in_context(&mut self, f: &Found, rec: &KeyRec) -> Result<Option<usize>, NeedsContext> {
         let inner = &self.g.inner;
-        let entities = &inner.entities;
         // A word with tanween is an indefinite noun, never a place's name (درعاً "a shield",
         // حماةٍ "guardians"). Tanween is a mark: only a text with marks can show it.
         let indefinite = || ends_in_tanween(&self.text[f.last.orig.start..f.last.orig.end]);
-        if rec.levels_at == super::ONE_LEVEL {
-            let Some(&(e, _)) = rec.names.first() else {
-                return Ok(None);
-            };
-            let kind = entities[e as usize].kind;
-            if kind == Kind::Place && indefinite() {
-                return Ok(None);
-            }
-            if !self.context_ok(f, rec.ambiguity, kind)? {
-                return Ok(None);
-            }
-            if rec.names.len() == 1 {
-                return Ok(Some(0));
-            }
-            let names = rec.names.iter().map(|&(e, _)| e).enumerate();
-            return Ok(Some(self.nearest(f.first.orig.start, names)));
+        if let [(e, _)] = rec.names[..] {
+            // One name (at the key's level): no choice to make, and the hot path.
+            let kind = inner.entities[e as usize].kind;
+            let indefinite_place = kind == Kind::Place && indefinite();
+            return Ok(
+                (!indefinite_place && self.context_ok(f, rec.ambiguity, kind)?).then_some(0),
+            );
         }
-        let levels = &inner.levels[rec.levels_at as usize..];
-        let mut ok = [false; 8];
-        let mut any = false;
-        for (i, (&(e, _), &level)) in rec.names.iter().zip(levels).enumerate().take(8) {
-            let kind = entities[e as usize].kind;
-            if kind == Kind::Place && indefinite() {
+        let levels =
+            (rec.levels_at != super::ONE_LEVEL).then(|| &inner.levels[rec.levels_at as usize..]);
+        let mut best: Option<(Option<usize>, usize)> = None;
+        for (i, &(e, _)) in rec.names.iter().enumerate() {
+            let kind = inner.entities[e as usize].kind;
+            let level = levels.map_or(rec.ambiguity, |l| l[i]);
+            if (kind == Kind::Place && indefinite()) || !self.context_ok(f, level, kind)? {
                 continue;
             }
-            ok[i] = self.context_ok(f, level, kind)?;
-            any |= ok[i];
-        }
-        if !any {
-            return Ok(None);
-        }
-        let allowed = rec.names.iter().map(|&(e, _)| e).enumerate();
-        let allowed = allowed.filter(|&(i, _)| ok.get(i) == Some(&true));
-        Ok(Some(self.nearest(f.first.orig.start, allowed)))
-    }
-
-    /// Of the entities a name may stand for (index in the key's names, entity; the most
-    /// prominent first, at least one), the index of the one that shares the deepest
-    /// ancestor (or is itself one) with an entity matched in the last [`RECENT_BYTES`]:
-    /// a village of a governorate the text has just named, a city of a country it named.
-    /// The most prominent on a tie.
-    fn nearest(&self, at: usize, mut names: impl Iterator<Item = (usize, u32)>) -> usize {
-        let Some((first, e)) = names.next() else {
-            return 0;
-        };
-        let mut names = names.peekable();
-        if self.recent_at == 0 || names.peek().is_none() {
-            return first;
-        }
-        let mut best = (self.anchor_depth(e, at), first);
-        for (i, e) in names {
-            let depth = self.anchor_depth(e, at);
-            if depth > best.0 {
-                best = (depth, i);
+            if self.recent_at == 0 {
+                return Ok(Some(i));
+            }
+            let depth = self.anchor_depth(e, f.first.orig.start);
+            if best.is_none_or(|(d, _)| depth > d) {
+                best = Some((depth, i));
             }
         }
-        best.1
+        Ok(best.map(|(_, i)| i))
     }
 
     /// `e` and its ancestors, the nearest first, and how many.
@@ -1035,7 +1002,7 @@ impl<'g, 't> Matches<'g, 't> {
     }
 
     /// Notes a match of entity `e` ending at original offset `end` (see
-    /// [`Matches::nearest`]).
+    /// [`Matches::name_in_context`]).
     fn record(&mut self, e: u32, end: usize) {
         self.recent[self.recent_at % RECENT] = (e, end);
         self.recent_at += 1;
@@ -1159,7 +1126,7 @@ impl<'g, 't> Matches<'g, 't> {
                     chosen = Ok(Some((*f, None)));
                     break;
                 }
-                match self.first_name_in_context(f, rec) {
+                match self.name_in_context(f, rec) {
                     Ok(Some(i)) => {
                         chosen = Ok(Some((*f, Some(i))));
                         break;
