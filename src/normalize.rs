@@ -586,7 +586,7 @@ impl Normalizer {
                     // same-length characters, and marks it deletes. A lead byte that ends a
                     // block is written at once and checked with the next block (`carry`).
                     let mut carry = 0u8;
-                    while i + 16 <= n && !(MAP && logged > DELETION_LOG - BLOCK_RUNS) {
+                    while i + 16 <= n && !(MAP && logged >= DELETION_LOG) {
                         let mut block = [0u8; 16];
                         block.copy_from_slice(&bytes[i..i + 16]);
                         let r = f.fold16_after::<PACK>(&block, carry, ascii);
@@ -663,7 +663,7 @@ impl Normalizer {
                         o -= 1;
                         i -= 1;
                     }
-                    if MAP && logged > DELETION_LOG - BLOCK_RUNS {
+                    if MAP && logged >= DELETION_LOG {
                         break 'batch;
                     }
                 }
@@ -744,7 +744,7 @@ impl Normalizer {
                 let first = log[0];
                 out.push_seg(first.norm, first.orig, first.orig_end);
                 out.segs.extend_from_slice(&log[1..logged]);
-                if logged > DELETION_LOG - BLOCK_RUNS {
+                if logged >= DELETION_LOG {
                     continue;
                 }
             }
@@ -820,11 +820,9 @@ impl Normalizer {
     }
 }
 
-/// How many deletions the fast path logs before it turns them into map entries.
+/// How many map entries the fast path logs before it moves them to the map (a block of the
+/// kernel logs at most one, so the log is checked before each block).
 const DELETION_LOG: usize = 64;
-
-/// The most map entries one block of the kernel logs.
-const BLOCK_RUNS: usize = 1;
 
 /// [`Normalizer::pairs`]: bits 0–15 hold the output bytes (little-endian), bits 16–17 the
 /// output length (0, 1 or 2), `PAIR_NARROW` marks a character written as one ASCII byte,
